@@ -1,0 +1,83 @@
+"""Shared pytest setup: geodata once per session, and real-browser fixtures."""
+
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+HAS_CHROMIUM = Path(CHROMIUM).exists()
+# Playwright's sync API runs an event loop in the test thread; Django must allow ORM use there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_report_header(config):
+    seed = os.environ.get("FACTORY_SEED") or str(random.randrange(10**6))
+    os.environ["FACTORY_SEED"] = seed
+    import factory.random
+
+    factory.random.reseed_random(seed)
+    browser = CHROMIUM if HAS_CHROMIUM else f"not found at {CHROMIUM}: browser tests are skipped"
+    return [f"factory seed: {seed} (set FACTORY_SEED to reproduce)", f"chromium: {browser}"]
+
+
+def pytest_collection_modifyitems(config, items):
+    if HAS_CHROMIUM:
+        return
+    skip = pytest.mark.skip(
+        reason=f"Chromium not installed at {CHROMIUM}: browser test skipped "
+        "(install Debian's chromium package to run it)"
+    )
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The Dutch geodata is reference data: load it once into the test database."""
+    from inzet.geo.services import geodata_load
+
+    with django_db_blocker.unblock():
+        geodata_load()
+
+
+@pytest.fixture
+def geodata(db):
+    """Make sure the geodata is present (a transactional test before may have flushed it)."""
+    from inzet.geo.models import PostcodeArea
+    from inzet.geo.services import geodata_load
+
+    if not PostcodeArea.objects.exists():
+        geodata_load()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    return {
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "nl-NL", "timezone_id": "Europe/Amsterdam"}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits (allauth) live in the cache; one test's limits must not leak into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

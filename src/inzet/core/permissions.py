@@ -1,0 +1,82 @@
+"""Every permission rule of the platform, in one place.
+
+Roles are memberships, not user types: one person can be a volunteer, coordinator of
+organisation X and staff of centre Y at once. Views and API endpoints ask these
+functions (usually through a gatekeeper selector) and never test roles themselves.
+"""
+
+from django.contrib.auth.models import AnonymousUser
+
+from inzet.accounts.constants import PlatformRoleKind
+from inzet.accounts.models import User
+from inzet.organisations.constants import OrganisationRole
+from inzet.organisations.models import Company, Organisation, VolunteerCentre
+
+AnyUser = User | AnonymousUser
+
+
+def _active(user: AnyUser | None) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def _has_platform_role(user: AnyUser | None, role: str) -> bool:
+    if not _active(user):
+        return False
+    cache = getattr(user, "_platform_roles", None)
+    if cache is None:
+        cache = set(user.platform_roles.values_list("role", flat=True))
+        user._platform_roles = cache
+    return role in cache
+
+
+def is_nov_staff(user: AnyUser | None) -> bool:
+    return _has_platform_role(user, PlatformRoleKind.NOV_STAFF)
+
+
+def is_adviser(user: AnyUser | None) -> bool:
+    return _has_platform_role(user, PlatformRoleKind.ADVISER)
+
+
+def organisation_role(user: AnyUser | None, organisation: Organisation) -> str | None:
+    if not _active(user):
+        return None
+    return (
+        organisation.memberships.filter(user=user).values_list("role", flat=True).first()
+    )
+
+
+def can_view_organisation_members(user: AnyUser | None, organisation: Organisation) -> bool:
+    return organisation_role(user, organisation) is not None or is_nov_staff(user)
+
+
+def can_edit_organisation(user: AnyUser | None, organisation: Organisation) -> bool:
+    return organisation_role(user, organisation) == OrganisationRole.ADMIN or is_nov_staff(user)
+
+
+def can_manage_organisation_members(user: AnyUser | None, organisation: Organisation) -> bool:
+    """Invite people, change roles, remove members: the organisation's admins only."""
+    return organisation_role(user, organisation) == OrganisationRole.ADMIN
+
+
+def can_coordinate_organisation(user: AnyUser | None, organisation: Organisation) -> bool:
+    """Publish vacancies, handle responses (the capabilities to come)."""
+    return organisation_role(user, organisation) in {
+        OrganisationRole.ADMIN,
+        OrganisationRole.COORDINATOR,
+    }
+
+
+def is_centre_staff(user: AnyUser | None, centre: VolunteerCentre) -> bool:
+    return _active(user) and centre.memberships.filter(user=user).exists()
+
+
+def is_company_member(user: AnyUser | None, company: Company) -> bool:
+    return _active(user) and company.memberships.filter(user=user).exists()
+
+
+def can_view_audit_log(user: AnyUser | None) -> bool:
+    return is_nov_staff(user)
+
+
+def can_register_organisation(user: AnyUser | None) -> bool:
+    return _active(user)

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from inzet.api import api
+from inzet.core.views import healthz
+
+admin.site.site_header = "Inzet – beheer"
+
+urlpatterns = [
+    path("", include("inzet.core.urls")),
+    path("healthz", healthz, name="healthz"),
+    path("account/", include("inzet.accounts.urls_auth")),
+    path("", include("inzet.accounts.urls")),
+    path("", include("inzet.organisations.urls")),
+    path("", include("inzet.audit.urls")),
+    path("api/v1/", api.urls),
+    path("beheer/django/", admin.site.urls),
+]
