@@ -163,7 +163,7 @@ DENNIS = "dennis.peters@demo.inzet.nl"
 PEOPLE: tuple[DemoPerson, ...] = (
     DemoPerson(VOLUNTEER, "Fatima el Amrani", "3523", "volunteer"),
     DemoPerson(BOARD, "Jeroen Bakker", "3524", "organisation admin"),
-    DemoPerson(COORDINATOR, "Sanne de Vries", "8012", "coordinator"),
+    DemoPerson(COORDINATOR, "Sanne de Vries", "8012", "organisation coordinator"),
     DemoPerson(CENTRE_STAFF, "Marloes Verhoeven", "3511", "centre staff"),
     DemoPerson(COMPANY, "Ruud van der Linden", "3542", "company admin"),
     DemoPerson(ADVISER, "Karim Haddou", "3581", "adviser"),

@@ -100,11 +100,14 @@ def organisations_where_sole_admin_with_others(*, user: User) -> list[Organisati
     admin_of = Organisation.objects.filter(
         memberships__user=user, memberships__role=OrganisationRole.ADMIN
     )
+    # Count over all memberships, not the joined row of this user (hence the subquery).
     return list(
-        admin_of.annotate(
+        Organisation.objects.filter(pk__in=admin_of.values("pk"))
+        .annotate(
             admins=Count("memberships", filter=Q(memberships__role=OrganisationRole.ADMIN)),
             members=Count("memberships"),
-        ).filter(admins=1, members__gt=1)
+        )
+        .filter(admins=1, members__gt=1)
     )
 
 

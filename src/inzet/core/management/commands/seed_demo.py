@@ -46,6 +46,6 @@ class Command(BaseCommand):
             self.stdout.write("Demo data is already present; nothing was created.")
 
         self.stdout.write("\nDemo logins:")
-        self.stdout.write(f"  {'role':<22} {'e-mail':<28} password")
+        self.stdout.write(f"  {'role':<24} {'e-mail':<28} password")
         for login in result.logins:
-            self.stdout.write(f"  {login.role:<22} {login.email:<28} {login.password}")
+            self.stdout.write(f"  {login.role:<24} {login.email:<28} {login.password}")
