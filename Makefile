@@ -19,7 +19,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 	touch $@
 
 run: $(VENV)/.installed
-	mkdir -p var
+	mkdir -p var/static
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_geodata
 	$(MANAGE) seed_demo
@@ -32,7 +32,7 @@ worker: $(VENV)/.installed
 	$(MANAGE) db_worker
 
 test: $(VENV)/.installed-dev
-	mkdir -p var
+	mkdir -p var/static
 	$(BIN)/ruff check .
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -48,8 +48,8 @@ messages: $(VENV)/.installed
 	  --ignore 'tests/*' && ../../$(BIN)/django-admin compilemessages -l nl
 
 bench: $(VENV)/.installed-dev
-	mkdir -p var
-	DJANGO_SETTINGS_MODULE=inzet.conf.test $(BIN)/python bench/run.py
+	mkdir -p var/static
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) var

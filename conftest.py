@@ -13,7 +13,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_report_header(config):
-    seed = os.environ.get("FACTORY_SEED") or str(random.randrange(10**6))
+    seed = os.environ.get("FACTORY_SEED") or str(random.randrange(10**6))  # noqa: S311 - a test seed
     os.environ["FACTORY_SEED"] = seed
     import factory.random
 

@@ -21,7 +21,9 @@ urlpatterns = [
         name="account_confirm_reauthentication_code",
     ),
     path("e-mail/", views.email, name="account_email"),
-    path("e-mail/bevestigen/", views.email_verification_sent, name="account_email_verification_sent"),
+    path(
+        "e-mail/bevestigen/", views.email_verification_sent, name="account_email_verification_sent"
+    ),
     re_path(
         r"^e-mail/bevestigen/(?P<key>[-:\w]+)/$", views.confirm_email, name="account_confirm_email"
     ),

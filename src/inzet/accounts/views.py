@@ -20,14 +20,20 @@ from .services import user_check_can_erase, user_erase, user_export_data, user_u
 @login_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/dashboard.html", {"dashboard": dashboard_for_user(user=request.user)})
+    return render(
+        request, "accounts/dashboard.html", {"dashboard": dashboard_for_user(user=request.user)}
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_edit(request: HttpRequest) -> HttpResponse:
     user = request.user
-    initial = {"name": user.name, "postcode": user.postcode, "preferred_language": user.preferred_language}
+    initial = {
+        "name": user.name,
+        "postcode": user.postcode,
+        "preferred_language": user.preferred_language,
+    }
     form = ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         user_update_profile(user=user, **form.cleaned_data)
@@ -49,7 +55,8 @@ def personal_data(request: HttpRequest) -> HttpResponse:
 def personal_data_download(request: HttpRequest) -> HttpResponse:
     data = user_export_data(user=request.user)
     response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
     )
     filename = f"inzet-mijn-gegevens-{timezone.localdate():%Y-%m-%d}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -71,4 +78,6 @@ def account_delete(request: HttpRequest) -> HttpResponse:
         logout(request)
         messages.success(request, _("Your account and your personal data have been deleted."))
         return redirect("core:home")
-    return render(request, "accounts/account_delete.html", {"form": form, "blocked_reason": blocked_reason})
+    return render(
+        request, "accounts/account_delete.html", {"form": form, "blocked_reason": blocked_reason}
+    )

@@ -40,9 +40,7 @@ def is_adviser(user: AnyUser | None) -> bool:
 def organisation_role(user: AnyUser | None, organisation: Organisation) -> str | None:
     if not _active(user):
         return None
-    return (
-        organisation.memberships.filter(user=user).values_list("role", flat=True).first()
-    )
+    return organisation.memberships.filter(user=user).values_list("role", flat=True).first()
 
 
 def can_view_organisation_members(user: AnyUser | None, organisation: Organisation) -> bool:

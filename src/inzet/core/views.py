@@ -11,13 +11,16 @@ from inzet.accounts.services import user_set_language
 
 from .language import language_cookie_set
 
+
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 
+
 @require_GET
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.html")
+
 
 @never_cache
 @require_GET
@@ -29,6 +32,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
 
 @require_POST
 def set_language(request: HttpRequest) -> HttpResponse:

@@ -9,9 +9,7 @@ class LegalForm(models.TextChoices):
     COOPERATIVE = "cooperative", _("Cooperative (coöperatie)")
     SOCIAL_ENTERPRISE = "social_enterprise", _("Social enterprise (BV)")
     CHURCH = "church", _("Church body")
-    CITIZENS_INITIATIVE = "citizens_initiative", _(
-        "Citizens' initiative without legal entity"
-    )
+    CITIZENS_INITIATIVE = "citizens_initiative", _("Citizens' initiative without legal entity")
     CARE_INSTITUTION = "care_institution", _("Care or welfare institution")
     OTHER = "other", _("Other")
 

@@ -18,8 +18,10 @@ class OrganisationForm(forms.Form):
         label=_("Legal form"),
         choices=LegalForm.choices,
         widget=forms.RadioSelect,
-        help_text=_("Not sure? An informal group without statutes at a notary is a "
-                    "citizens' initiative or an informal association."),
+        help_text=_(
+            "Not sure? An informal group without statutes at a notary is a "
+            "citizens' initiative or an informal association."
+        ),
     )
     kvk_number = forms.CharField(
         label=_("KvK number"),
@@ -36,8 +38,9 @@ class OrganisationForm(forms.Form):
     )
     postcode = PostcodeField(
         label=_("Postcode"),
-        help_text=_("We use it to find your municipality and volunteer centre. "
-                    "For example 8011 CW."),
+        help_text=_(
+            "We use it to find your municipality and volunteer centre. For example 8011 CW."
+        ),
     )
     city = forms.CharField(
         label=_("Place"),
@@ -106,8 +109,10 @@ class InvitationForm(forms.Form):
         choices=OrganisationRole.choices,
         initial=OrganisationRole.MEMBER,
         widget=forms.RadioSelect,
-        help_text=_("Administrators manage the organisation and its members. Coordinators "
-                    "handle vacancies and volunteers. Members can look along."),
+        help_text=_(
+            "Administrators manage the organisation and its members. Coordinators "
+            "handle vacancies and volunteers. Members can look along."
+        ),
     )
 
 

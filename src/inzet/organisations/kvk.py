@@ -9,8 +9,10 @@ def kvk_number_parse(value: str) -> str:
     digits = re.sub(r"[\s.\-]", "", value or "")
     if not re.fullmatch(r"[0-9]{8}", digits) or digits == "00000000":
         raise ValidationError(
-            _("A KvK number has exactly 8 digits, for example 41234567. You find it on your "
-              "extract from the Chamber of Commerce."),
+            _(
+                "A KvK number has exactly 8 digits, for example 41234567. You find it on your "
+                "extract from the Chamber of Commerce."
+            ),
             code="kvk_format",
         )
     return digits

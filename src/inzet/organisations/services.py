@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from inzet.accounts.models import User
 from inzet.audit.services import audit_log
 from inzet.geo.models import Municipality
-from inzet.geo.selectors import postcode_area_get
 from inzet.geo.postcodes import postcode_parse
+from inzet.geo.selectors import postcode_area_get
 
 from .constants import KVK_OPTIONAL_FORMS, OrganisationRole
 from .kvk import kvk_number_parse
@@ -56,8 +56,10 @@ def _clean_organisation_data(
     elif data.legal_form not in KVK_OPTIONAL_FORMS:
         errors["kvk_number"] = [
             ValidationError(
-                _("Enter the KvK number. Only informal associations and initiatives may leave "
-                  "it empty."),
+                _(
+                    "Enter the KvK number. Only informal associations and initiatives may leave "
+                    "it empty."
+                ),
                 code="kvk_required",
             )
         ]
@@ -68,8 +70,10 @@ def _clean_organisation_data(
         if duplicates.exists():
             errors["kvk_number"] = [
                 ValidationError(
-                    _("An organisation with this KvK number is already on Inzet. Ask its "
-                      "administrator to invite you."),
+                    _(
+                        "An organisation with this KvK number is already on Inzet. Ask its "
+                        "administrator to invite you."
+                    ),
                     code="kvk_duplicate",
                 )
             ]
@@ -143,7 +147,10 @@ def invitation_create(
     )
     if invitation is None:
         invitation = OrganisationInvitation.objects.create(
-            organisation=organisation, email=email, role=role, invited_by=inviter,
+            organisation=organisation,
+            email=email,
+            role=role,
+            invited_by=inviter,
             expires_at=expires_at,
         )
     else:
@@ -177,8 +184,11 @@ def invitation_accept(*, invitation: OrganisationInvitation, user: User) -> Orga
         )
     if invitation.email.lower() != user.email.lower():
         raise ValidationError(
-            _("This invitation was sent to %(email)s. Log in with that e-mail address to accept "
-              "it.") % {"email": invitation.email},
+            _(
+                "This invitation was sent to %(email)s. Log in with that e-mail address to accept "
+                "it."
+            )
+            % {"email": invitation.email},
             code="other_email",
         )
     membership, created = OrganisationMembership.objects.get_or_create(
@@ -200,8 +210,10 @@ def membership_change_role(
         and _admin_count(membership.organisation) == 1
     ):
         raise ValidationError(
-            _("An organisation needs at least one administrator. Make someone else "
-              "administrator first."),
+            _(
+                "An organisation needs at least one administrator. Make someone else "
+                "administrator first."
+            ),
             code="last_admin",
         )
     membership.role = role
@@ -214,8 +226,10 @@ def membership_remove(*, membership: OrganisationMembership, actor: User) -> Non
     membership = OrganisationMembership.objects.select_for_update().get(pk=membership.pk)
     if membership.role == OrganisationRole.ADMIN and _admin_count(membership.organisation) == 1:
         raise ValidationError(
-            _("An organisation needs at least one administrator. Make someone else "
-              "administrator first."),
+            _(
+                "An organisation needs at least one administrator. Make someone else "
+                "administrator first."
+            ),
             code="last_admin",
         )
     membership.delete()
@@ -226,7 +240,9 @@ def memberships_remove_for_erasure(*, user: User) -> None:
     user.organisation_memberships.all().delete()
     user.centre_memberships.all().delete()
     user.company_memberships.all().delete()
-    OrganisationInvitation.objects.filter(email__iexact=user.email, accepted_at__isnull=True).delete()
+    OrganisationInvitation.objects.filter(
+        email__iexact=user.email, accepted_at__isnull=True
+    ).delete()
 
 
 def organisation_members_viewed(*, organisation: Organisation, actor: User) -> None:
@@ -240,9 +256,7 @@ def organisation_members_viewed(*, organisation: Organisation, actor: User) -> N
 
 
 @transaction.atomic
-def centre_save(
-    *, name: str, municipality_codes: list[str], **fields: str
-) -> VolunteerCentre:
+def centre_save(*, name: str, municipality_codes: list[str], **fields: str) -> VolunteerCentre:
     """Create or update a centre by name and set the municipalities it serves."""
     centre, _created = VolunteerCentre.objects.update_or_create(name=name, defaults=fields)
     centre.municipalities_served.set(Municipality.objects.filter(code__in=municipality_codes))

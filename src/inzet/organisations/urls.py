@@ -8,7 +8,9 @@ urlpatterns = [
     path("organisaties/", views.organisation_list, name="organisation-list"),
     path("organisaties/registreren/", views.organisation_register, name="organisation-register"),
     path("organisaties/<uuid:public_id>/", views.organisation_detail, name="organisation-detail"),
-    path("organisaties/<uuid:public_id>/bewerken/", views.organisation_edit, name="organisation-edit"),
+    path(
+        "organisaties/<uuid:public_id>/bewerken/", views.organisation_edit, name="organisation-edit"
+    ),
     path("organisaties/<uuid:public_id>/leden/", views.member_list, name="member-list"),
     path(
         "organisaties/<uuid:public_id>/leden/uitnodigen/",

@@ -28,8 +28,12 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "organisations/organisation_list.html",
-        {"page": page, "query": query, "municipality": municipality,
-         "municipalities": municipality_list()},
+        {
+            "page": page,
+            "query": query,
+            "municipality": municipality,
+            "municipalities": municipality_list(),
+        },
     )
 
 
@@ -145,7 +149,9 @@ def invitation_create(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_POST
-def membership_role_change(request: HttpRequest, public_id: UUID, membership_id: int) -> HttpResponse:
+def membership_role_change(
+    request: HttpRequest, public_id: UUID, membership_id: int
+) -> HttpResponse:
     organisation = selectors.organisation_get(public_id=public_id)
     membership = selectors.membership_get_for_management(
         user=request.user, organisation=organisation, membership_id=membership_id
@@ -161,7 +167,9 @@ def membership_role_change(request: HttpRequest, public_id: UUID, membership_id:
         except ValidationError as exc:
             messages.error(request, exc.messages[0])
         else:
-            messages.success(request, _("The role of %(name)s has been changed.") % {"name": membership.user})
+            messages.success(
+                request, _("The role of %(name)s has been changed.") % {"name": membership.user}
+            )
     return redirect("organisations:member-list", public_id=organisation.public_id)
 
 
@@ -193,9 +201,7 @@ def invitation_accept(request: HttpRequest, token: UUID) -> HttpResponse:
         except ValidationError as exc:
             error = exc.messages[0]
         else:
-            messages.success(
-                request, _("Welcome to %(name)s!") % {"name": invitation.organisation}
-            )
+            messages.success(request, _("Welcome to %(name)s!") % {"name": invitation.organisation})
             return redirect(invitation.organisation)
     return render(
         request,

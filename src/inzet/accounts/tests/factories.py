@@ -18,7 +18,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def verified(obj, create, extracted, **kwargs):
-        """A verified primary address, as after confirming the e-mail; pass verified=False to skip."""
+        """A verified primary address, as after confirming; pass verified=False to skip."""
         if create and extracted is not False:
             EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
 

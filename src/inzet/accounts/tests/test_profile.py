@@ -43,7 +43,8 @@ def test_profile_edit_saves_name_postcode_and_language(client):
     client.force_login(user)
 
     response = client.post(
-        "/account/profiel/", {"name": "Ahmed Yilmaz", "postcode": "8011cw", "preferred_language": "en"}
+        "/account/profiel/",
+        {"name": "Ahmed Yilmaz", "postcode": "8011cw", "preferred_language": "en"},
     )
 
     assert response.status_code == 302

@@ -46,7 +46,9 @@ def test_register_confirm_and_log_in(client):
     client.post(link)
     assert EmailAddress.objects.get(user=user).verified
 
-    response = client.post(LOGIN, {"login": "sanne@example.org", "password": "zomer-in-zwolle-2026"})
+    response = client.post(
+        LOGIN, {"login": "sanne@example.org", "password": "zomer-in-zwolle-2026"}
+    )
     assert response.status_code == 302
     assert response["Location"] == "/mijn-inzet/"
 

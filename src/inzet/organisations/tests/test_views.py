@@ -14,7 +14,12 @@ from inzet.organisations.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 ANONYMOUS, OUTSIDER, MEMBER, COORDINATOR, ADMIN, NOV = (
-    "anonymous", "outsider", "member", "coordinator", "admin", "nov staff",
+    "anonymous",
+    "outsider",
+    "member",
+    "coordinator",
+    "admin",
+    "nov staff",
 )
 
 
@@ -33,7 +38,14 @@ def _login_as(client, who: str, organisation: Organisation):
 
 @pytest.mark.parametrize(
     ("who", "status"),
-    [(ANONYMOUS, 302), (OUTSIDER, 404), (MEMBER, 404), (COORDINATOR, 404), (ADMIN, 200), (NOV, 200)],
+    [
+        (ANONYMOUS, 302),
+        (OUTSIDER, 404),
+        (MEMBER, 404),
+        (COORDINATOR, 404),
+        (ADMIN, 200),
+        (NOV, 200),
+    ],
 )
 def test_edit_page_access(client, who, status):
     organisation = OrganisationFactory()
@@ -46,7 +58,14 @@ def test_edit_page_access(client, who, status):
 
 @pytest.mark.parametrize(
     ("who", "status"),
-    [(ANONYMOUS, 302), (OUTSIDER, 404), (MEMBER, 200), (COORDINATOR, 200), (ADMIN, 200), (NOV, 200)],
+    [
+        (ANONYMOUS, 302),
+        (OUTSIDER, 404),
+        (MEMBER, 200),
+        (COORDINATOR, 200),
+        (ADMIN, 200),
+        (NOV, 200),
+    ],
 )
 def test_member_list_access(client, who, status):
     organisation = OrganisationFactory()
@@ -150,8 +169,12 @@ def test_register_with_bad_input_shows_dutch_messages_and_keeps_input(client):
 
     response = client.post(
         "/organisaties/registreren/",
-        {"name": "Mijn club", "legal_form": "association", "kvk_number": "40512345",
-         "postcode": "1234 XY"},
+        {
+            "name": "Mijn club",
+            "legal_form": "association",
+            "kvk_number": "40512345",
+            "postcode": "1234 XY",
+        },
     )
 
     page = response.content.decode()
@@ -168,8 +191,13 @@ def test_service_error_lands_on_the_right_field(client):
 
     response = client.post(
         "/organisaties/registreren/",
-        {"name": "Mijn club", "legal_form": "association", "kvk_number": "4051 2345",
-         "postcode": "3511", "sectors": [Sector.objects.first().pk]},
+        {
+            "name": "Mijn club",
+            "legal_form": "association",
+            "kvk_number": "4051 2345",
+            "postcode": "3511",
+            "sectors": [Sector.objects.first().pk],
+        },
     )
 
     assert response.status_code == 200
