@@ -40,8 +40,7 @@ def timed(label: str, func, repeat: int) -> None:
     samples.sort()
     p95 = samples[int(len(samples) * 0.95) - 1] if len(samples) >= 20 else samples[-1]
     print(
-        f"{label:<46} n={repeat:<5} median {statistics.median(samples):8.3f} ms"
-        f"   p95 {p95:8.3f} ms"
+        f"{label:<46} n={repeat:<5} median {statistics.median(samples):8.3f} ms   p95 {p95:8.3f} ms"
     )
 
 
