@@ -33,6 +33,20 @@ class UserAdmin(DjangoUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
 
+    def get_actions(self, request):
+        # Bulk delete would bypass delete_model and so the audit log; erase people one by one.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def changelist_view(self, request, extra_context=None):
+        audit_log(
+            actor=request.user,
+            action="admin.user_list_viewed",
+            details={"query": request.GET.get("q", "")[:100]},
+        )
+        return super().changelist_view(request, extra_context)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         user = self.get_object(request, object_id)
         if user is not None:

@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allauth.account.models import EmailAddress
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
 from inzet.audit.selectors import audit_event_list_about
+from inzet.audit.services import audit_forget_subject
 from inzet.organisations.selectors import (
     memberships_export_for_user,
     organisations_where_sole_admin_with_others,
@@ -87,6 +89,8 @@ def user_erase(*, user: User) -> None:
     """
     user_check_can_erase(user=user)
     memberships_remove_for_erasure(user=user)
+    audit_forget_subject(subject=user)
+    _login_records_delete(email=user.email)
     EmailAddress.objects.filter(user=user).delete()
     user.platform_roles.all().delete()
     user.groups.clear()
@@ -101,6 +105,13 @@ def user_erase(*, user: User) -> None:
     user.set_unusable_password()
     # An inactive user with a new password hash is logged out of every session.
     user.save()
+
+
+def _login_records_delete(*, email: str) -> None:
+    # django-axes keeps failed and successful logins per address (with IP and browser).
+    AccessAttempt.objects.filter(username__iexact=email).delete()
+    AccessFailureLog.objects.filter(username__iexact=email).delete()
+    AccessLog.objects.filter(username__iexact=email).delete()
 
 
 def user_check_can_erase(*, user: User) -> None:

@@ -37,3 +37,10 @@ def audit_prune(*, now: Any = None) -> int:
     cutoff = (now or timezone.now()) - timedelta(days=settings.INZET_AUDIT_RETENTION_DAYS)
     deleted, _ = AuditEvent.objects.filter(created_at__lt=cutoff).delete()
     return deleted
+
+
+def audit_forget_subject(*, subject: User) -> int:
+    """On erasure: keep the trail (who looked, when) but drop what named the person."""
+    return AuditEvent.objects.filter(subject=subject, target_type=User._meta.label_lower).update(
+        target_label=""
+    )

@@ -74,7 +74,3 @@ def is_company_member(user: AnyUser | None, company: Company) -> bool:
 
 def can_view_audit_log(user: AnyUser | None) -> bool:
     return is_nov_staff(user)
-
-
-def can_register_organisation(user: AnyUser | None) -> bool:
-    return _active(user)

@@ -246,13 +246,15 @@ def memberships_remove_for_erasure(*, user: User) -> None:
 
 
 def organisation_members_viewed(*, organisation: Organisation, actor: User) -> None:
-    """NOV staff looking at an organisation's member list sees other people's data: audit it."""
-    audit_log(
-        actor=actor,
-        action="organisation.members_viewed",
-        target=organisation,
-        details={"members": organisation.memberships.count()},
-    )
+    """NOV staff looking at a member list sees other people's data: audit it per person,
+    so each member finds it in their own data download."""
+    for membership in organisation.memberships.select_related("user"):
+        audit_log(
+            actor=actor,
+            action="organisation.members_viewed",
+            target=organisation,
+            subject=membership.user,
+        )
 
 
 @transaction.atomic

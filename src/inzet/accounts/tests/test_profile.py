@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog
 
 from inzet.accounts.models import User
 from inzet.accounts.services import user_erase
@@ -127,11 +128,28 @@ def test_only_admin_of_an_organisation_with_members_cannot_delete_yet(client):
 
 def test_erased_account_keeps_audit_trail_without_identifying_anyone():
     staff = nov_staff()
-    user = UserFactory(email="lotte@example.org")
+    user = UserFactory(email="lotte@example.org", name="Lotte Jansen")
     event = audit_log(actor=staff, action="admin.user_viewed", target=user)
 
     user_erase(user=user)
 
     event.refresh_from_db()
     assert event.subject_id == user.pk
-    assert str(event.subject) != "lotte@example.org"
+    assert "Lotte" not in event.target_label
+    assert "lotte" not in str(event.subject)
+
+
+def test_erasure_removes_login_records_and_invitations(client):
+    user = UserFactory(email="lotte@example.org")
+    client.post("/account/inloggen/", {"login": "lotte@example.org", "password": "fout"})
+    organisation = MembershipFactory(role=OrganisationRole.ADMIN).organisation
+    organisation.invitations.create(
+        email="lotte@example.org", role="member", expires_at=user.date_joined
+    )
+    assert AccessAttempt.objects.filter(username="lotte@example.org").exists()
+
+    user_erase(user=user)
+
+    assert not AccessAttempt.objects.filter(username="lotte@example.org").exists()
+    assert not AccessFailureLog.objects.filter(username="lotte@example.org").exists()
+    assert not organisation.invitations.exists()

@@ -62,3 +62,15 @@ def test_events_past_the_retention_period_are_pruned():
 
     assert audit_prune() == 1
     assert list(AuditEvent.objects.all()) == [recent]
+
+
+def test_management_site_user_list_is_audited_and_has_no_bulk_delete(client):
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+
+    response = client.get("/beheer/django/accounts/user/", {"q": "lotte"})
+
+    assert response.status_code == 200
+    assert "delete_selected" not in response.content.decode()
+    event = AuditEvent.objects.get(action="admin.user_list_viewed")
+    assert event.details == {"query": "lotte"}

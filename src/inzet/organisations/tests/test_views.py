@@ -76,14 +76,25 @@ def test_member_list_access(client, who, status):
     assert response.status_code == status
 
 
-def test_nov_staff_viewing_a_member_list_is_audited(client):
+def test_nov_staff_viewing_a_member_list_is_audited_per_member(client):
     organisation = OrganisationFactory()
+    members = {MembershipFactory(organisation=organisation).user for _ in range(2)}
     staff = _login_as(client, NOV, organisation)
 
     client.get(f"/organisaties/{organisation.public_id}/leden/")
 
-    event = AuditEvent.objects.get()
-    assert (event.actor, event.action) == (staff, "organisation.members_viewed")
+    events = AuditEvent.objects.filter(action="organisation.members_viewed")
+    assert {e.subject for e in events} == members
+    assert {e.actor for e in events} == {staff}
+
+
+def test_members_viewing_their_own_member_list_is_not_audited(client):
+    organisation = OrganisationFactory()
+    _login_as(client, ADMIN, organisation)
+
+    client.get(f"/organisaties/{organisation.public_id}/leden/")
+
+    assert not AuditEvent.objects.exists()
 
 
 @pytest.mark.parametrize(
