@@ -23,6 +23,9 @@ def pytest_report_header(config):
 
 
 def pytest_collection_modifyitems(config, items):
+    # Browser tests flush every table when they finish, so run them after all the others
+    # (as Django's own runner does with TransactionTestCase).
+    items.sort(key=lambda item: "browser" in item.keywords)
     if HAS_CHROMIUM:
         return
     skip = pytest.mark.skip(
@@ -34,23 +37,31 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The Dutch geodata is reference data: load it once into the test database."""
+def _reference_data_load() -> None:
+    """Geodata and the default sectors: reference data every test may rely on."""
+    import importlib
+
+    from django.apps import apps
+
     from inzet.geo.services import geodata_load
 
+    geodata_load()
+    importlib.import_module("inzet.organisations.migrations.0002_sectors").add_sectors(apps, None)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        geodata_load()
+        _reference_data_load()
 
 
 @pytest.fixture
 def geodata(db):
-    """Make sure the geodata is present (a transactional test before may have flushed it)."""
+    """For transactional (browser) tests: the table flush after the previous one emptied it."""
     from inzet.geo.models import PostcodeArea
-    from inzet.geo.services import geodata_load
 
     if not PostcodeArea.objects.exists():
-        geodata_load()
+        _reference_data_load()
 
 
 @pytest.fixture(scope="session")

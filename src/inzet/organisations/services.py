@@ -240,9 +240,7 @@ def memberships_remove_for_erasure(*, user: User) -> None:
     user.organisation_memberships.all().delete()
     user.centre_memberships.all().delete()
     user.company_memberships.all().delete()
-    OrganisationInvitation.objects.filter(
-        email__iexact=user.email, accepted_at__isnull=True
-    ).delete()
+    OrganisationInvitation.objects.filter(email__iexact=user.email).delete()
 
 
 def organisation_members_viewed(*, organisation: Organisation, actor: User) -> None:
