@@ -1,14 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 
+from inzet.core.forms import HelpfulRequiredMessages
 from inzet.geo.forms import PostcodeField
 
 from .constants import Language
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(HelpfulRequiredMessages, AllauthSignupForm):
     name = forms.CharField(
         label=_("Your name"),
         max_length=150,
@@ -24,7 +26,14 @@ class SignupForm(AllauthSignupForm):
             field.widget.attrs.pop("placeholder", None)
 
 
-class ProfileForm(forms.Form):
+class LoginForm(HelpfulRequiredMessages, AllauthLoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+
+
+class ProfileForm(HelpfulRequiredMessages, forms.Form):
     name = forms.CharField(
         label=_("Your name"),
         max_length=150,
@@ -42,7 +51,7 @@ class ProfileForm(forms.Form):
     )
 
 
-class AccountDeleteForm(forms.Form):
+class AccountDeleteForm(HelpfulRequiredMessages, forms.Form):
     password = forms.CharField(
         label=_("Your password"),
         help_text=_("To be sure it is really you."),

@@ -34,7 +34,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         "postcode": user.postcode,
         "preferred_language": user.preferred_language,
     }
-    form = ProfileForm(request.POST or None, initial=initial)
+    form = ProfileForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         user_update_profile(user=user, **form.cleaned_data)
         messages.success(request, _("Your profile has been saved."))
@@ -72,7 +72,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
         user_check_can_erase(user=request.user)
     except ValidationError as exc:
         blocked_reason = exc.messages[0]
-    form = AccountDeleteForm(request.POST or None, user=request.user)
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and blocked_reason is None and form.is_valid():
         user_erase(user=request.user)
         logout(request)

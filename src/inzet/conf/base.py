@@ -129,7 +129,10 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Inzet] "
 ACCOUNT_ADAPTER = "inzet.accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "inzet.accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "inzet.accounts.forms.SignupForm",
+    "login": "inzet.accounts.forms.LoginForm",
+}
 # django-axes throttles failed logins (stored in the database, so shared by all web
 # processes); allauth's own rate limits stay on for signup, mail and password resets.
 ACCOUNT_RATE_LIMITS = {"login_failed": False}

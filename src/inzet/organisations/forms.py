@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from inzet.core.forms import HelpfulRequiredMessages
 from inzet.geo.forms import PostcodeField
 
 from .constants import LegalForm, OrganisationRole
@@ -8,7 +9,7 @@ from .models import Sector
 from .services import OrganisationData
 
 
-class OrganisationForm(forms.Form):
+class OrganisationForm(HelpfulRequiredMessages, forms.Form):
     name = forms.CharField(
         label=_("Name of the organisation"),
         max_length=200,
@@ -98,7 +99,7 @@ class OrganisationForm(forms.Form):
         }
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(HelpfulRequiredMessages, forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
         help_text=_("We send an invitation with a link to this address."),
@@ -116,11 +117,11 @@ class InvitationForm(forms.Form):
     )
 
 
-class MembershipRoleForm(forms.Form):
+class MembershipRoleForm(HelpfulRequiredMessages, forms.Form):
     role = forms.ChoiceField(label=_("New role"), choices=OrganisationRole.choices)
 
 
-class CentreLookupForm(forms.Form):
+class CentreLookupForm(HelpfulRequiredMessages, forms.Form):
     postcode = PostcodeField(
         label=_("Your postcode"),
         help_text=_("For example 3511 AB or 3511."),

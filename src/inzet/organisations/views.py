@@ -40,7 +40,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_register(request: HttpRequest) -> HttpResponse:
-    form = OrganisationForm(request.POST or None)
+    form = OrganisationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             organisation = services.organisation_register(user=request.user, data=form.to_data())
@@ -76,7 +76,8 @@ def organisation_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def organisation_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
     organisation = selectors.organisation_get_for_editing(user=request.user, public_id=public_id)
     form = OrganisationForm(
-        request.POST or None, initial=OrganisationForm.initial_for(organisation)
+        request.POST if request.method == "POST" else None,
+        initial=OrganisationForm.initial_for(organisation),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -213,7 +214,7 @@ def invitation_accept(request: HttpRequest, token: UUID) -> HttpResponse:
 
 @require_GET
 def centre_list(request: HttpRequest) -> HttpResponse:
-    form = CentreLookupForm(request.GET or None)
+    form = CentreLookupForm(request.GET if "postcode" in request.GET else None)
     found = None
     if form.is_bound and form.is_valid():
         found = selectors.centre_list_for_postcode(postcode=form.cleaned_data["postcode"])

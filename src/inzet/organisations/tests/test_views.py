@@ -252,3 +252,12 @@ def test_invitation_page_for_the_right_and_the_wrong_person(client):
 
 def test_unknown_invitation_is_a_404(client):
     assert client.get("/uitnodiging/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+def test_empty_required_fields_say_what_to_do(client):
+    client.force_login(UserFactory())
+
+    page = client.post("/organisaties/registreren/", {}).content.decode()
+
+    assert "Vul “Naam van de organisatie” in." in page
+    assert "Maak een keuze bij “Rechtsvorm”." in page
