@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "inzet.accounts",
     "inzet.organisations",
     "inzet.audit",
+    "inzet.compliance",
 ]
 
 MIDDLEWARE = [

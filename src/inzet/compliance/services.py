@@ -1,0 +1,242 @@
+"""Writes and calculations of the toolbox: allowance limits, Gratis VOG, saved checklists,
+knelpunten and the notice when a rule changes."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from inzet.accounts.models import User
+from inzet.geo.models import Municipality
+from inzet.organisations.models import Organisation, Sector
+
+from .engine import Outcome
+from .models import Bottleneck, RuleUsage, SavedCheck
+from .parameters import known_years
+from .selectors import UnknownParameter, checklist, parameter_value
+
+
+@dataclass(frozen=True)
+class AllowanceResult:
+    year: int
+    within_limits: bool
+    limits: dict[str, Decimal]
+    exceeded: list[str]
+    explanation: list[str]
+
+
+def allowance_check(
+    *,
+    year: int,
+    age: int | None = None,
+    per_hour: Decimal | None = None,
+    per_month: Decimal | None = None,
+    per_year: Decimal | None = None,
+) -> AllowanceResult:
+    """Does a volunteer allowance stay within that year's tax-free limits?"""
+    errors: dict[str, str] = {}
+    for name, amount in (("per_hour", per_hour), ("per_month", per_month), ("per_year", per_year)):
+        if amount is not None and amount < 0:
+            errors[name] = _("An amount cannot be negative.")
+    if per_hour is not None and age is None:
+        errors["age"] = _("Fill in the age: the limit per hour is lower for young volunteers.")
+    if age is not None and not 0 <= age <= 120:
+        errors["age"] = _("Fill in an age from 0 to 120.")
+    if errors:
+        raise ValidationError(errors)
+    on = date(year, 7, 1)
+    try:
+        adult_age = int(parameter_value(key="allowance.adult_age", on=on))
+        limits = {
+            "per_hour": parameter_value(
+                key="allowance.max_per_hour_adult"
+                if age is None or age >= adult_age
+                else "allowance.max_per_hour_young",
+                on=on,
+            ),
+            "per_month": parameter_value(key="allowance.max_per_month", on=on),
+            "per_year": parameter_value(key="allowance.max_per_year", on=on),
+        }
+    except UnknownParameter:
+        years = known_years("allowance.max_per_month")
+        raise ValidationError(
+            {
+                "year": _("We know the limits for %(years)s, not for %(year)s.")
+                % {"years": ", ".join(map(str, years)), "year": year}
+            },
+            code="unknown_year",
+        ) from None
+    amounts = {"per_hour": per_hour, "per_month": per_month, "per_year": per_year}
+    exceeded = [k for k, v in amounts.items() if v is not None and v > limits[k]]
+    explanation = _allowance_explanation(exceeded, limits, age, adult_age)
+    return AllowanceResult(year, not exceeded, limits, exceeded, explanation)
+
+
+def _allowance_explanation(
+    exceeded: list[str], limits: dict[str, Decimal], age: int | None, adult_age: int
+) -> list[str]:
+    if not exceeded:
+        return [
+            _("The allowance stays within the limits, so it is tax-free."),
+            _(
+                "The limits count per volunteer for all organisations together. Ask volunteers "
+                "whether they get an allowance elsewhere too."
+            ),
+        ]
+    lines = []
+    if "per_month" in exceeded or "per_year" in exceeded:
+        lines.append(
+            _(
+                "Above the limit per month or per year, the whole allowance is taxable, not just "
+                "the part above it. The volunteer then has to prove real costs with receipts."
+            )
+        )
+    if "per_hour" in exceeded:
+        who = _("under %(age)s") if age is not None and age < adult_age else _("%(age)s and older")
+        lines.append(
+            _(
+                "The amount per hour is above the limit for volunteers %(who)s. A higher amount "
+                "only counts as an allowance if you can show it is far below what paid work "
+                "earns."
+            )
+            % {"who": who % {"age": adult_age}}
+        )
+    lines.append(
+        _(
+            "Paying back real costs with receipts (travel, postage, materials) has no maximum and "
+            "is always tax-free."
+        )
+    )
+    return lines
+
+
+@dataclass(frozen=True)
+class FreeVogResult:
+    eligible: bool
+    reasons: list[str]
+    missing_measures: list[str] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)
+
+
+FREE_VOG_STEPS = [
+    "Meld je organisatie aan op gratisvog.nl. Je organisatie moet ingeschreven zijn bij de KvK.",
+    "Het CIBG (onderdeel van VWS) bekijkt of je aanvraag compleet is en beoordeelt je beleid.",
+    "Na toelating log je met eHerkenning in bij Justis en zet je per vrijwilliger een "
+    "VOG-aanvraag klaar (screeningsprofiel 'personen').",
+    "De vrijwilliger rondt de aanvraag af met DigiD.",
+    "Justis doet de screening en geeft de VOG af. Alleen digitale aanvragen zijn gratis.",
+]
+
+
+def free_vog_check(*, facts: Mapping[str, Any]) -> FreeVogResult:
+    """Regeling Gratis VOG voor vrijwilligers, art. 2: who qualifies and what is missing."""
+    reasons: list[str] = []
+    if facts.get("works_with_vulnerable") is not True:
+        reasons.append(
+            "De regeling is alleen voor vrijwilligers die werken met kwetsbare mensen, zoals "
+            "minderjarigen, ouderen of mensen met een beperking."
+        )
+    if facts.get("vog_required_by_law") is True:
+        reasons.append(
+            "Je vrijwilligers moeten al volgens een andere wet een VOG hebben (bijvoorbeeld in "
+            "de kinderopvang). Voor hen geldt de regeling niet."
+        )
+    kvk = facts.get("kvk_registered")
+    if kvk is False:
+        reasons.append("Je organisatie moet ingeschreven zijn bij de KvK om te kunnen aanvragen.")
+    missing = [
+        label
+        for key, label in (
+            ("has_code_of_conduct", "een gedragscode voor vrijwilligers"),
+            ("has_selection_policy", "een aannamebeleid (zoals een intakegesprek en referenties)"),
+            ("has_confidential_adviser", "een vertrouwenspersoon"),
+        )
+        if facts.get(key) is not True
+    ]
+    if reasons:
+        return FreeVogResult(eligible=False, reasons=reasons, missing_measures=missing)
+    return FreeVogResult(
+        eligible=True,
+        reasons=[
+            "Je vrijwilligers werken met kwetsbare mensen en hoeven niet al wettelijk een VOG "
+            "te hebben. Dan kun je toegelaten worden, voor maximaal 5 jaar, als je een actief "
+            "preventie- en integriteitsbeleid hebt."
+        ],
+        missing_measures=missing,
+        steps=FREE_VOG_STEPS,
+    )
+
+
+def rule_usage_record(*, outcomes: list[Outcome], on: date | None = None) -> None:
+    """Count which rules applied in a finished check (no answers are stored)."""
+    day = on or timezone.localdate()
+    for outcome in outcomes:
+        if not outcome.applies:
+            continue
+        usage, _created = RuleUsage.objects.get_or_create(rule_key=outcome.rule.key, day=day)
+        # F() so concurrent checks never lose a count.
+        RuleUsage.objects.filter(pk=usage.pk).update(applied=F("applied") + 1)
+
+
+@transaction.atomic
+def saved_check_save(
+    *,
+    owner: User,
+    name: str,
+    answers: dict[str, Any],
+    organisation: Organisation | None = None,
+    saved_check: SavedCheck | None = None,
+) -> SavedCheck:
+    """Save answers (new or updated) and remember which rules applied today."""
+    applying = [o.rule.key for o in checklist(facts=answers, on=timezone.localdate())]
+    if saved_check is None:
+        saved_check = SavedCheck(owner=owner)
+    saved_check.name = name.strip() or _("My checklist")
+    saved_check.organisation = organisation
+    saved_check.answers = _json_ready(answers)
+    saved_check.applying_rules = applying
+    saved_check.done_rules = [key for key in saved_check.done_rules if key in applying]
+    saved_check.save()
+    return saved_check
+
+
+def saved_check_mark(*, saved_check: SavedCheck, rule_key: str, done: bool) -> SavedCheck:
+    done_rules = set(saved_check.done_rules)
+    (done_rules.add if done else done_rules.discard)(rule_key)
+    saved_check.done_rules = sorted(done_rules)
+    saved_check.save(update_fields=["done_rules", "updated_at"])
+    return saved_check
+
+
+def _json_ready(answers: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: (str(v) if isinstance(v, Decimal) else v) for k, v in answers.items()}
+
+
+def bottleneck_report(
+    *,
+    reporter: User,
+    topic: str,
+    description: str,
+    rule_key: str = "",
+    municipality: Municipality | None = None,
+    sector: Sector | None = None,
+    organisation: Organisation | None = None,
+) -> Bottleneck:
+    if not description.strip():
+        raise ValidationError({"description": _("Describe the problem in a few sentences.")})
+    return Bottleneck.objects.create(
+        reported_by=reporter,
+        topic=topic,
+        rule_key=rule_key,
+        description=description.strip(),
+        municipality=municipality,
+        sector=sector,
+        organisation=organisation,
+    )
