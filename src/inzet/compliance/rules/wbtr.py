@@ -6,8 +6,8 @@ Applies to associations, foundations and cooperatives of every size. Source: dom
 
 from datetime import date
 
-from ..engine import Context, Rule, RuleKind, register
-from ..facts import ENTITIES
+from inzet.compliance.engine import Context, Rule, RuleKind, register
+from inzet.compliance.facts import ENTITIES
 
 WBTR_START = date(2021, 7, 1)
 MULTIPLE_VOTES_END = date(2026, 7, 1)

@@ -17,11 +17,11 @@ CASES_DIR = Path(__file__).parent / "cases"
 
 
 def _load_cases() -> list:
-    cases = []
-    for path in sorted(CASES_DIR.glob("*.yaml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            cases.append(pytest.param(case, id=f"{path.stem}: {case['name']}"))
-    return cases
+    return [
+        pytest.param(case, id=f"{path.stem}: {case['name']}")
+        for path in sorted(CASES_DIR.glob("*.yaml"))
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))
+    ]
 
 
 CASES = _load_cases()
