@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 
 from ninja import NinjaAPI
 
+from inzet.compliance.api import router as compliance_router
 from inzet.geo.api import router as geo_router
 from inzet.organisations.api import router as organisations_router
 
@@ -22,3 +23,4 @@ def validation_error(request, exc: ValidationError):
 
 api.add_router("/postcodes", geo_router)
 api.add_router("/", organisations_router)
+api.add_router("/compliance", compliance_router)

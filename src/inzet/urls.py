@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("inzet.accounts.urls")),
     path("", include("inzet.organisations.urls")),
     path("", include("inzet.audit.urls")),
+    path("", include("inzet.compliance.urls")),
     path("api/v1/", api.urls),
     path("beheer/django/", admin.site.urls),
 ]

@@ -65,6 +65,9 @@ class SavedCheck(models.Model):
     # The rules that applied when last evaluated, to see who is affected by a change.
     applying_rules = models.JSONField(default=list)
     done_rules = models.JSONField(default=list)
+    # "<rule key>@<change id>" of rule changes already mailed about, so a re-run mails nobody
+    # twice (services.rule_change_notify keeps the latest ones).
+    notified_changes = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,26 +1,38 @@
 """Writes and calculations of the toolbox: allowance limits, Gratis VOG, saved checklists,
 knelpunten and the notice when a rule changes."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from inzet.accounts.models import User
 from inzet.geo.models import Municipality
 from inzet.organisations.models import Organisation, Sector
 
-from .engine import Outcome
+from .engine import REGISTRY, Outcome, Rule, RuleTexts
+from .facts import FACTS_BY_KEY, fact_parse
 from .models import Bottleneck, RuleUsage, SavedCheck
 from .parameters import known_years
-from .selectors import UnknownParameter, checklist, parameter_value
+from .selectors import (
+    UnknownParameter,
+    checklist,
+    compliance_evaluate,
+    parameter_value,
+    rule_texts_on,
+)
 
 
 @dataclass(frozen=True)
@@ -240,3 +252,132 @@ def bottleneck_report(
         sector=sector,
         organisation=organisation,
     )
+
+
+# --- The notice when a rule changes
+
+NOTIFY_BATCH_SIZE = 500
+NOTIFIED_CHANGES_KEPT = 100
+
+
+def rule_change_announce(*, rule_keys: Iterable[str], change_id: str) -> None:
+    """After the current transaction commits, notify the owners affected by a changed rule."""
+    from .tasks import notify_rule_change  # tasks import this module
+
+    for rule_key in dict.fromkeys(rule_keys):
+        transaction.on_commit(
+            partial(notify_rule_change.enqueue, rule_key=rule_key, change_id=change_id)
+        )
+
+
+def rule_change_notify(*, rule_key: str, change_id: str) -> int:
+    """Mail the owner of every saved checklist the rule applies to now or applied to when it
+    was last evaluated; remember which rules apply now. Returns the number of mails sent.
+
+    A checklist is mailed at most once per ``rule_key@change_id``, so running this twice for
+    the same change (a retried task) mails nobody twice.
+    """
+    rule = REGISTRY.get(rule_key)
+    if rule is None:
+        return 0
+    today = timezone.localdate()
+    marker = f"{rule_key}@{change_id}"
+    sent = 0
+    last_pk = 0
+    while True:
+        batch = list(
+            SavedCheck.objects.filter(pk__gt=last_pk)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:NOTIFY_BATCH_SIZE]
+        )
+        if not batch:
+            return sent
+        last_pk = batch[-1]
+        for pk in batch:
+            sent += _saved_check_notify(pk=pk, rule=rule, marker=marker, on=today)
+
+
+@transaction.atomic
+def _saved_check_notify(*, pk: int, rule: Rule, marker: str, on: date) -> int:
+    saved_check = (
+        SavedCheck.objects.select_for_update(of=("self",))
+        .select_related("owner")
+        .filter(pk=pk)
+        .first()
+    )
+    if saved_check is None or marker in saved_check.notified_changes:
+        return 0
+    outcomes = compliance_evaluate(facts=_answers_parsed(saved_check.answers), on=on)
+    applying = [o.rule.key for o in outcomes if o.applies]
+    outcome = next((o for o in outcomes if o.rule.key == rule.key), None)
+    applies_now = rule.key in applying
+    if not applies_now and rule.key not in saved_check.applying_rules:
+        return 0
+    owner = saved_check.owner
+    mailed = 0
+    if owner.is_active and owner.email:
+        texts = (outcome.texts if outcome else None) or _rule_texts_now(rule=rule, on=on)
+        _rule_changed_send(
+            saved_check=saved_check, texts=texts, applies_now=applies_now, why=_why(outcome)
+        )
+        mailed = 1
+    saved_check.applying_rules = applying
+    saved_check.notified_changes = [*saved_check.notified_changes, marker][-NOTIFIED_CHANGES_KEPT:]
+    # Not updated_at: a notice is not a change the owner made.
+    saved_check.save(update_fields=["applying_rules", "notified_changes"])
+    return mailed
+
+
+def _answers_parsed(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Saved answers back in the types the rules expect; unknown or invalid ones are left out."""
+    parsed: dict[str, Any] = {}
+    for key, value in answers.items():
+        fact = FACTS_BY_KEY.get(key)
+        if fact is None:
+            continue
+        try:
+            parsed[key] = fact_parse(fact, value)
+        except ValidationError:
+            continue
+    return parsed
+
+
+def _rule_texts_now(*, rule: Rule, on: date) -> RuleTexts:
+    return rule_texts_on(on=on).get(rule.key) or RuleTexts(
+        rule.title, rule.action, rule.legal_basis, rule.dossier
+    )
+
+
+def _why(outcome: Outcome | None) -> list[str]:
+    return list(outcome.why) if outcome is not None else []
+
+
+def _rule_changed_send(
+    *, saved_check: SavedCheck, texts: RuleTexts, applies_now: bool, why: list[str]
+) -> None:
+    url = settings.SITE_URL.rstrip("/") + reverse(
+        "compliance:saved-detail", args=[saved_check.public_id]
+    )
+    context = {
+        "saved_check": saved_check,
+        "texts": texts,
+        "applies_now": applies_now,
+        "why": why,
+        "url": url,
+    }
+    # Rule texts are written in Dutch, so the whole mail is.
+    with translation.override("nl"):
+        subject = _("A rule in your checklist “%(name)s” has changed") % {"name": saved_check.name}
+        body = render_to_string("compliance/email/rule_changed.txt", context)
+    send_mail(subject, body, None, [saved_check.owner.email])
+
+
+# --- Saved checklists seen again (views/checklist.py)
+
+
+def saved_check_seen(*, saved_check: SavedCheck, applying_rules: list[str]) -> SavedCheck:
+    """Remember which rules applied when the owner last looked, so a change is shown once."""
+    saved_check.applying_rules = list(applying_rules)
+    # Not updated_at: looking is not a change the owner made.
+    saved_check.save(update_fields=["applying_rules"])
+    return saved_check

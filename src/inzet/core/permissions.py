@@ -74,3 +74,9 @@ def is_company_member(user: AnyUser | None, company: Company) -> bool:
 
 def can_view_audit_log(user: AnyUser | None) -> bool:
     return is_nov_staff(user)
+
+
+def can_view_bottleneck_reports(user: AnyUser | None) -> bool:
+    """Knelpunten aggregated for lobby work: NOV staff (later also the members of the
+    Wet- & Regelgeving network, once networks exist)."""
+    return is_nov_staff(user)

@@ -4,3 +4,11 @@ document.addEventListener("DOMContentLoaded", () => {
   const summary = document.getElementById("error-summary-title");
   if (summary) summary.focus();
 });
+
+// A print button only where printing from the page can work (it is hidden without JavaScript).
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("[data-inzet-print]").forEach((button) => {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+  });
+});
