@@ -22,6 +22,7 @@ from allauth.account.models import EmailAddress
 from inzet.accounts.constants import PlatformRoleKind
 from inzet.accounts.models import PlatformRole, User
 from inzet.accounts.services import platform_role_grant
+from inzet.compliance.demo import compliance_demo_seed
 from inzet.geo.models import PostcodeArea
 from inzet.organisations.constants import CentreRole, CompanyRole, LegalForm, OrganisationRole
 from inzet.organisations.models import (
@@ -822,6 +823,7 @@ def demo_seed() -> DemoSeedResult:
     companies_created, company_members = _companies_ensure(
         users=users, areas=areas, sectors=sectors
     )
+    compliance_demo_seed(users=users, board_email=BOARD)
     return DemoSeedResult(
         users_created=users_created,
         centres_created=centres_created,

@@ -341,10 +341,10 @@ def test_bottleneck_summary_counts_by_topic_rule_sector_and_province(client):
 
     context = response.context
     assert context["total"] == 4
-    assert context["by_topic"] == [("Board and supervision (WBTR)", 3), ("Something else", 1)]
+    assert context["by_topic"] == [("Bestuur en toezicht (WBTR)", 3), ("Iets anders", 1)]
     rule_title = "Regel wat er gebeurt bij een tegenstrijdig belang"
-    assert ("Board and supervision (WBTR)", rule_title, 2) in context["by_rule"]
-    assert ("Board and supervision (WBTR)", "The topic in general", 1) in context["by_rule"]
+    assert ("Bestuur en toezicht (WBTR)", rule_title, 2) in context["by_rule"]
+    assert ("Bestuur en toezicht (WBTR)", "Het onderwerp in het algemeen", 1) in context["by_rule"]
     assert dict(context["by_sector"]) == {"Sport en bewegen": 2, "Dieren": 1, None: 1}
     assert dict(context["by_province"]) == {"Utrecht": 2, "Overijssel": 1, None: 1}
     assert rule_title in response.content.decode()
