@@ -23,7 +23,6 @@ from inzet.geo.models import Municipality
 from inzet.organisations.models import Organisation, Sector
 
 from .engine import REGISTRY, Outcome, Rule, RuleTexts
-from .facts import FACTS_BY_KEY, fact_parse
 from .models import Bottleneck, RuleUsage, SavedCheck
 from .parameters import known_years
 from .selectors import (
@@ -31,6 +30,7 @@ from .selectors import (
     checklist,
     compliance_evaluate,
     parameter_value,
+    questionnaire_answers_load,
     rule_texts_on,
 )
 
@@ -307,7 +307,9 @@ def _saved_check_notify(*, pk: int, rule: Rule, marker: str, on: date) -> int:
     )
     if saved_check is None or marker in saved_check.notified_changes:
         return 0
-    outcomes = compliance_evaluate(facts=_answers_parsed(saved_check.answers), on=on)
+    outcomes = compliance_evaluate(
+        facts=questionnaire_answers_load(data=saved_check.answers), on=on
+    )
     applying = [o.rule.key for o in outcomes if o.applies]
     outcome = next((o for o in outcomes if o.rule.key == rule.key), None)
     applies_now = rule.key in applying
@@ -326,20 +328,6 @@ def _saved_check_notify(*, pk: int, rule: Rule, marker: str, on: date) -> int:
     # Not updated_at: a notice is not a change the owner made.
     saved_check.save(update_fields=["applying_rules", "notified_changes"])
     return mailed
-
-
-def _answers_parsed(answers: Mapping[str, Any]) -> dict[str, Any]:
-    """Saved answers back in the types the rules expect; unknown or invalid ones are left out."""
-    parsed: dict[str, Any] = {}
-    for key, value in answers.items():
-        fact = FACTS_BY_KEY.get(key)
-        if fact is None:
-            continue
-        try:
-            parsed[key] = fact_parse(fact, value)
-        except ValidationError:
-            continue
-    return parsed
 
 
 def _rule_texts_now(*, rule: Rule, on: date) -> RuleTexts:

@@ -108,3 +108,30 @@ register(
         valid_from=WBTR_START,
     )
 )
+
+
+def _supervisory_body(c: Context) -> list[str]:
+    why = _entity(c)
+    if why and c.yes("has_supervisory_body"):
+        return [why, "Je organisatie heeft een raad van toezicht of raad van commissarissen."]
+    return []
+
+
+register(
+    Rule(
+        key="wbtr.supervisory_body",
+        topic="wbtr",
+        kind=RuleKind.DUTY,
+        title="Regel het toezichthoudend orgaan in de statuten",
+        action=(
+            "Een raad van toezicht is niet verplicht. Heb je er wel een, dan moeten de statuten "
+            "die regelen: wie erin zit, hoe de leden benoemd worden en wat hun taken zijn. Ook "
+            "toezichthouders moeten handelen in het belang van de organisatie."
+        ),
+        legal_basis="Burgerlijk Wetboek Boek 2 (WBTR, sinds 1 juli 2021)",
+        facts=("legal_form", "has_supervisory_body"),
+        condition=_supervisory_body,
+        dossier=DOSSIER,
+        valid_from=WBTR_START,
+    )
+)
