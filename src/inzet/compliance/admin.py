@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -75,6 +76,7 @@ class RuleTextAdmin(admin.ModelAdmin):
     """NOV's wording of a rule for a period. Without one, the text in the code is used."""
 
     form = RuleTextForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["rule_key", "title", "valid_from", "valid_to", "changed_at"]
     list_filter = [RuleTopicFilter, "valid_from", "valid_to"]
     search_fields = ["rule_key", "title", "action", "legal_basis"]

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import (
     CentreMembership,
@@ -26,6 +27,7 @@ class OrganisationMembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "legal_form", "kvk_number", "municipality"]
     list_filter = ["legal_form", "sectors"]
     search_fields = ["name", "kvk_number"]
@@ -47,6 +49,7 @@ class CentreMembershipInline(admin.TabularInline):
 
 @admin.register(VolunteerCentre)
 class VolunteerCentreAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "email", "phone"]
     search_fields = ["name"]
     filter_horizontal = ["municipalities_served"]
@@ -62,6 +65,7 @@ class CompanyMembershipInline(admin.TabularInline):
 
 @admin.register(Company)
 class CompanyAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kvk_number", "municipality"]
     search_fields = ["name"]
     raw_id_fields = ["postcode_area", "municipality"]
