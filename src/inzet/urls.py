@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("inzet.organisations.urls")),
     path("", include("inzet.audit.urls")),
     path("", include("inzet.compliance.urls")),
+    path("", include("inzet.selfevaluation.urls")),
+    path("", include("inzet.qualitymark.urls")),
     path("api/v1/", api.urls),
     path("beheer/django/", admin.site.urls),
 ]

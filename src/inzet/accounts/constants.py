@@ -7,6 +7,7 @@ class PlatformRoleKind(models.TextChoices):
 
     NOV_STAFF = "nov_staff", _("NOV staff")
     ADVISER = "adviser", _("Adviser (Goed Geregeld)")
+    ASSESSOR = "assessor", _("Final assessor (keurmerk)")
 
 
 class Language(models.TextChoices):

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "inzet.organisations",
     "inzet.audit",
     "inzet.compliance",
+    "inzet.selfevaluation",
+    "inzet.qualitymark",
 ]
 
 MIDDLEWARE = [
@@ -204,6 +206,11 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # --- Privacy (AVG): how long we keep what.
 INZET_AUDIT_RETENTION_DAYS = env.int("INZET_AUDIT_RETENTION_DAYS", default=2 * 365)
 INZET_INVITATION_VALID_DAYS = 14
+# Volunteer aggregates in a self-evaluation report appear only from this many answers on,
+# so no single volunteer can be singled out.
+INZET_VOLUNTEER_MIN_ANSWERS = env.int("INZET_VOLUNTEER_MIN_ANSWERS", default=5)
+# Evidence files: allowed types and the size limit.
+INZET_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 LOGGING = {
     "version": 1,

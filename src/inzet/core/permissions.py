@@ -80,3 +80,49 @@ def can_view_bottleneck_reports(user: AnyUser | None) -> bool:
     """Knelpunten aggregated for lobby work: NOV staff (later also the members of the
     Wet- & Regelgeving network, once networks exist)."""
     return is_nov_staff(user)
+
+
+# --- Self-evaluation and keurmerk
+
+
+def is_assessor(user: AnyUser | None) -> bool:
+    return _has_platform_role(user, PlatformRoleKind.ASSESSOR)
+
+
+def can_run_evaluation(user: AnyUser | None, organisation: Organisation) -> bool:
+    """Start, fill in, invite volunteers, close, keep the action plan: admins and coordinators."""
+    return can_coordinate_organisation(user, organisation)
+
+
+def is_assigned_adviser(user: AnyUser | None, organisation: Organisation) -> bool:
+    return (
+        is_adviser(user)
+        and organisation.adviser_assignments.filter(adviser=user, ended_at__isnull=True).exists()
+    )
+
+
+def can_view_evaluations(user: AnyUser | None, organisation: Organisation) -> bool:
+    """The organisation's own members and its assigned adviser; nobody else."""
+    return organisation_role(user, organisation) is not None or is_assigned_adviser(
+        user, organisation
+    )
+
+
+def can_assign_adviser(user: AnyUser | None, organisation: Organisation) -> bool:
+    """NOV staff, or staff of a volunteer centre serving the organisation's municipality."""
+    if is_nov_staff(user):
+        return True
+    if not _active(user) or organisation.municipality_id is None:
+        return False
+    return user.centre_memberships.filter(
+        centre__municipalities_served=organisation.municipality_id
+    ).exists()
+
+
+def can_apply_for_quality_mark(user: AnyUser | None, organisation: Organisation) -> bool:
+    return organisation_role(user, organisation) == OrganisationRole.ADMIN
+
+
+def can_manage_quality_mark_applications(user: AnyUser | None) -> bool:
+    """Assign advisers and final assessors to applications: NOV staff."""
+    return is_nov_staff(user)
