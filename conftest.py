@@ -38,7 +38,8 @@ def pytest_collection_modifyitems(config, items):
 
 
 def _reference_data_load() -> None:
-    """Geodata and the default sectors: reference data every test may rely on."""
+    """Geodata, the default sectors and the starting questionnaire: reference data every
+    test may rely on (browser tests empty every table when they finish)."""
     import importlib
 
     from django.apps import apps
@@ -47,11 +48,23 @@ def _reference_data_load() -> None:
 
     geodata_load()
     importlib.import_module("inzet.organisations.migrations.0002_sectors").add_sectors(apps, None)
+    importlib.import_module(
+        "inzet.selfevaluation.migrations.0002_default_questionnaire"
+    ).add_default_questionnaire(apps, None)
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        _reference_data_load()
+
+
+@pytest.fixture
+def reference_data(db):
+    """For transactional (browser) tests: geodata, sectors and the starting questionnaire."""
+    from inzet.geo.models import PostcodeArea
+
+    if not PostcodeArea.objects.exists():
         _reference_data_load()
 
 

@@ -19,6 +19,7 @@ class Dashboard:
     open_invitations: list[OrganisationInvitation] = field(default_factory=list)
     is_nov_staff: bool = False
     is_adviser: bool = False
+    is_assessor: bool = False
 
 
 def dashboard_for_user(*, user: User) -> Dashboard:
@@ -34,4 +35,5 @@ def dashboard_for_user(*, user: User) -> Dashboard:
         open_invitations=invitation_list_open_for_email(email=user.email),
         is_nov_staff=permissions.is_nov_staff(user),
         is_adviser=permissions.is_adviser(user),
+        is_assessor=permissions.is_assessor(user),
     )

@@ -126,3 +126,36 @@ def can_apply_for_quality_mark(user: AnyUser | None, organisation: Organisation)
 def can_manage_quality_mark_applications(user: AnyUser | None) -> bool:
     """Assign advisers and final assessors to applications: NOV staff."""
     return is_nov_staff(user)
+
+
+# --- Keurmerk applications (qualitymark)
+
+
+def can_view_application(user: AnyUser | None, application) -> bool:
+    """An application: the organisation's members, its adviser and assessor, NOV staff."""
+    if not _active(user):
+        return False
+    return (
+        organisation_role(user, application.organisation) is not None
+        or application.adviser_id == user.pk
+        or application.assessor_id == user.pk
+        or is_nov_staff(user)
+    )
+
+
+def can_view_application_evaluation(user: AnyUser | None, application) -> bool:
+    """The self-evaluation (report, evidence) an application rests on: the same people who may
+    see the application, so the final assessor can check the scores and evidence too."""
+    return can_view_application(user, application)
+
+
+def can_view_evaluation(user: AnyUser | None, evaluation) -> bool:
+    """One evaluation (report, evidence, action plan): whoever may see the organisation's
+    evaluations, plus the adviser, final assessor and NOV staff of a keurmerk application
+    that rests on it."""
+    if can_view_evaluations(user, evaluation.organisation):
+        return True
+    return _active(user) and any(
+        can_view_application_evaluation(user, application)
+        for application in evaluation.applications.all()
+    )

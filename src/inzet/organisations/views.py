@@ -67,6 +67,8 @@ def organisation_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "can_view_members": permissions.can_view_organisation_members(
                 request.user, organisation
             ),
+            "can_view_evaluations": permissions.can_view_evaluations(request.user, organisation),
+            "can_assign_adviser": permissions.can_assign_adviser(request.user, organisation),
         },
     )
 
