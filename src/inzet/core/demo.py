@@ -35,6 +35,7 @@ from inzet.organisations.models import (
     VolunteerCentre,
 )
 from inzet.organisations.services import OrganisationData, centre_save, organisation_register
+from inzet.selfevaluation.demo import selfevaluation_demo_seed
 
 DEMO_PASSWORD = "inzet-demo-2026"  # noqa: S105 - a known password, for demo accounts only
 
@@ -118,6 +119,8 @@ class DemoSeedResult:
     organisations_created: int
     companies_created: int
     memberships_created: int
+    # Self-evaluations, keurmerk applications and adviser assignments (selfevaluation/demo.py)
+    selfevaluation_created: int
     logins: tuple[DemoLogin, ...]
 
     @property
@@ -129,6 +132,7 @@ class DemoSeedResult:
                 self.organisations_created,
                 self.companies_created,
                 self.memberships_created,
+                self.selfevaluation_created,
             )
         )
 
@@ -141,6 +145,7 @@ COORDINATOR = "coordinator@demo.inzet.nl"
 CENTRE_STAFF = "centrale@demo.inzet.nl"
 COMPANY = "bedrijf@demo.inzet.nl"
 ADVISER = "adviseur@demo.inzet.nl"
+ASSESSOR = "beoordelaar@demo.inzet.nl"
 NOV = "nov@demo.inzet.nl"
 
 # Extra people, so organisations and centres have several members.
@@ -168,6 +173,7 @@ PEOPLE: tuple[DemoPerson, ...] = (
     DemoPerson(CENTRE_STAFF, "Marloes Verhoeven", "3511", "centre staff"),
     DemoPerson(COMPANY, "Ruud van der Linden", "3542", "company admin"),
     DemoPerson(ADVISER, "Karim Haddou", "3581", "adviser"),
+    DemoPerson(ASSESSOR, "Hanneke Brouwer", "3583", "final assessor"),
     DemoPerson(NOV, "Annelies Koster", "3511", "NOV staff (superuser)"),
     DemoPerson(HENK, "Henk Mulder", "3525"),
     DemoPerson(PRIYA, "Priya Ramdin", "3561"),
@@ -189,6 +195,7 @@ PEOPLE: tuple[DemoPerson, ...] = (
 
 PLATFORM_ROLES: tuple[tuple[str, PlatformRoleKind], ...] = (
     (ADVISER, PlatformRoleKind.ADVISER),
+    (ASSESSOR, PlatformRoleKind.ASSESSOR),
     (NOV, PlatformRoleKind.NOV_STAFF),
 )
 # NOV staff in the demo may also use the Django admin at /beheer/django/.
@@ -824,12 +831,15 @@ def demo_seed() -> DemoSeedResult:
         users=users, areas=areas, sectors=sectors
     )
     compliance_demo_seed(users=users, board_email=BOARD)
+    # Self-evaluations and keurmerken need the organisations and the adviser and assessor roles.
+    selfevaluation_created = selfevaluation_demo_seed(users=users)
     return DemoSeedResult(
         users_created=users_created,
         centres_created=centres_created,
         organisations_created=organisations_created,
         companies_created=companies_created,
         memberships_created=centre_members + organisation_members + company_members,
+        selfevaluation_created=selfevaluation_created,
         logins=demo_logins(),
     )
 
