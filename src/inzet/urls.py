@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("inzet.compliance.urls")),
     path("", include("inzet.selfevaluation.urls")),
     path("", include("inzet.qualitymark.urls")),
+    path("", include("inzet.vacancies.urls")),
+    path("", include("inzet.volunteers.urls")),
     path("api/v1/", api.urls),
     path("beheer/django/", admin.site.urls),
 ]

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "inzet.compliance",
     "inzet.selfevaluation",
     "inzet.qualitymark",
+    "inzet.volunteers",
+    "inzet.vacancies",
 ]
 
 MIDDLEWARE = [

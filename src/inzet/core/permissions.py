@@ -159,3 +159,44 @@ def can_view_evaluation(user: AnyUser | None, evaluation) -> bool:
         can_view_application_evaluation(user, application)
         for application in evaluation.applications.all()
     )
+
+
+# --- Vacaturebank
+
+
+def is_staff_of_centre_serving(user: AnyUser | None, municipality_id: str | None) -> bool:
+    """Staff of a volunteer centre whose area includes this municipality."""
+    if not _active(user) or not municipality_id:
+        return False
+    return user.centre_memberships.filter(
+        centre__municipalities_served=municipality_id
+    ).exists()
+
+
+def can_manage_vacancies(user: AnyUser | None, organisation: Organisation) -> bool:
+    """Create, edit, pause, close, copy vacancies and handle responses."""
+    return can_coordinate_organisation(user, organisation)
+
+
+def can_oversee_vacancy(user: AnyUser | None, vacancy) -> bool:
+    """The responsible centre: staff of a centre serving the vacancy's (or, for online work,
+    the organisation's) municipality. Sees the vacancy, its responses and the volunteers'
+    personal data in them."""
+    municipality = vacancy.municipality_id or vacancy.organisation.municipality_id
+    return is_staff_of_centre_serving(user, municipality)
+
+
+def can_view_vacancy_responses(user: AnyUser | None, vacancy) -> bool:
+    return can_manage_vacancies(user, vacancy.organisation) or can_oversee_vacancy(user, vacancy)
+
+
+def can_view_response(user: AnyUser | None, response) -> bool:
+    """A response holds a volunteer's personal data: the volunteer, the organisation they
+    responded to and the responsible centre — nobody else."""
+    if not _active(user):
+        return False
+    return response.volunteer_id == user.pk or can_view_vacancy_responses(user, response.vacancy)
+
+
+def can_mediate(user: AnyUser | None, centre: VolunteerCentre) -> bool:
+    return is_centre_staff(user, centre)
