@@ -50,6 +50,7 @@ messages: $(VENV)/.installed
 bench: $(VENV)/.installed-dev
 	mkdir -p var/static
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/vacancies.py
 
 clean:
 	rm -rf $(VENV) var

@@ -17,6 +17,8 @@ from inzet.organisations.selectors import (
     organisations_where_sole_admin_with_others,
 )
 from inzet.organisations.services import memberships_remove_for_erasure
+from inzet.volunteers.selectors import volunteer_profile_export
+from inzet.volunteers.services import volunteer_data_erase
 
 from .constants import PlatformRoleKind
 from .models import PlatformRole, User
@@ -67,6 +69,7 @@ def user_export_data(*, user: User) -> dict[str, Any]:
             ],
         },
         **memberships_export_for_user(user=user),
+        **volunteer_profile_export(user),
         "access_to_your_data": [
             {
                 "when": e.created_at.isoformat(),
@@ -89,6 +92,7 @@ def user_erase(*, user: User) -> None:
     """
     user_check_can_erase(user=user)
     memberships_remove_for_erasure(user=user)
+    volunteer_data_erase(user=user)
     audit_forget_subject(subject=user)
     _login_records_delete(email=user.email)
     EmailAddress.objects.filter(user=user).delete()

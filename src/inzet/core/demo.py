@@ -36,6 +36,7 @@ from inzet.organisations.models import (
 )
 from inzet.organisations.services import OrganisationData, centre_save, organisation_register
 from inzet.selfevaluation.demo import selfevaluation_demo_seed
+from inzet.vacancies.demo import vacancies_demo_seed
 
 DEMO_PASSWORD = "inzet-demo-2026"  # noqa: S105 - a known password, for demo accounts only
 
@@ -831,6 +832,7 @@ def demo_seed() -> DemoSeedResult:
         users=users, areas=areas, sectors=sectors
     )
     compliance_demo_seed(users=users, board_email=BOARD)
+    vacancies_demo_seed(users=users)  # ~1,500 vacancies and ~3,000 volunteers (vacancies/demo.py)
     # Self-evaluations and keurmerken need the organisations and the adviser and assessor roles.
     selfevaluation_created = selfevaluation_demo_seed(users=users)
     return DemoSeedResult(

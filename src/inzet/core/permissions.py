@@ -168,9 +168,7 @@ def is_staff_of_centre_serving(user: AnyUser | None, municipality_id: str | None
     """Staff of a volunteer centre whose area includes this municipality."""
     if not _active(user) or not municipality_id:
         return False
-    return user.centre_memberships.filter(
-        centre__municipalities_served=municipality_id
-    ).exists()
+    return user.centre_memberships.filter(centre__municipalities_served=municipality_id).exists()
 
 
 def can_manage_vacancies(user: AnyUser | None, organisation: Organisation) -> bool:

@@ -153,3 +153,21 @@ def test_erasure_removes_login_records_and_invitations(client):
     assert not AccessAttempt.objects.filter(username="lotte@example.org").exists()
     assert not AccessFailureLog.objects.filter(username="lotte@example.org").exists()
     assert not organisation.invitations.exists()
+
+
+def test_erasure_removes_volunteer_profile_responses_and_saved_searches(client):
+    from inzet.vacancies.models import Response, SavedSearch
+    from inzet.vacancies.tests.factories import ResponseFactory
+    from inzet.volunteers.models import VolunteerProfile
+    from inzet.volunteers.tests.factories import VolunteerProfileFactory
+
+    user = UserFactory()
+    VolunteerProfileFactory(user=user)
+    ResponseFactory(volunteer=user)
+    SavedSearch.objects.create(user=user, name="Natuur", query={"q": "natuur"})
+
+    user_erase(user=user)
+
+    assert not VolunteerProfile.objects.filter(user=user).exists()
+    assert not Response.objects.filter(volunteer=user).exists()
+    assert not SavedSearch.objects.filter(user=user).exists()
