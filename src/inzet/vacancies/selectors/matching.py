@@ -15,7 +15,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.db import connections
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 from django.utils.translation import gettext, pgettext
@@ -372,10 +384,19 @@ _CANDIDATE_FIELDS = (
 
 def match_rank(
     qs: QuerySet[Vacancy], profile: MatchProfile, *, limit: int
-) -> list[RankedCandidate]:
+) -> tuple[list[RankedCandidate], int]:
     """Score the first ``limit`` rows of the (ordered) ``qs`` without building model
-    instances or reasons; best first, excluded ones last. Two queries."""
-    rows = list(qs.values_list(*_CANDIDATE_FIELDS)[:limit])
+    instances or reasons; best first, excluded ones last. Also the number of rows in ``qs``
+    (counted in the same pass). Two queries."""
+    if connections[qs.db].vendor == "postgresql":
+        total_count: Any = Window(Count("id"))  # counted in the same pass
+    else:  # SQLite cannot use bm25() inside a window query
+        total_count = Value(None, output_field=IntegerField())
+    rows = list(
+        qs.annotate(total_count=total_count).values_list(*_CANDIDATE_FIELDS, "total_count")[:limit]
+    )
+    counted = rows[0][-1] if rows else 0
+    total = counted if counted is not None else qs.count()
     skills: dict[int, list[tuple[int, str]]] = defaultdict(list)
     through = Vacancy.skills.through
     for vacancy_id, skill_id in through.objects.filter(
@@ -383,7 +404,7 @@ def match_rank(
     ).values_list("vacancy_id", "skill_id"):
         skills[vacancy_id].append((skill_id, ""))
     ranked = []
-    for pk, is_online, min_age, vog, dutch, schedule, sector_id, form, lat, lon in rows:
+    for pk, is_online, min_age, vog, dutch, schedule, sector_id, form, lat, lon, _n in rows:
         distance = profile.distance_at(lat, lon, is_online=is_online)
         match = match_compute(
             profile=profile,
@@ -402,7 +423,7 @@ def match_rank(
         )
         ranked.append(RankedCandidate(pk, match.score, match.excluded, distance))
     ranked.sort(key=lambda c: (c.excluded, -c.score, c.distance_km or 0.0))
-    return ranked
+    return ranked, total
 
 
 def vacancy_recommendations(*, user: User, limit: int = 10) -> list[VacancyHit]:
@@ -429,7 +450,7 @@ def vacancy_recommendations(*, user: User, limit: int = 10) -> list[VacancyHit]:
         radius_km=profile.max_distance_km,
         include_online=True,
     )
-    ranked = match_rank(
+    ranked, _total = match_rank(
         match_proxy_annotate(qs, profile).order_by("-match_proxy", "-published_at", "-id"),
         profile,
         limit=RECOMMENDATION_CANDIDATES,

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import F, FloatField, Q, QuerySet, Value
+from django.db import connections
+from django.db.models import Count, F, FloatField, Q, QuerySet, Value, Window
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -343,16 +344,25 @@ def vacancy_search(*, query: VacancyQuery, viewer: User | None = None) -> Vacanc
     else:
         ordering = newest
 
-    count = qs.count()
     start = (query.page - 1) * query.per_page
     if sort == "match" and profile is not None and start < MATCH_CANDIDATES:
-        ranked = match_rank(
+        ranked, count = match_rank(
             match_proxy_annotate(qs, profile).order_by("-match_proxy", *ordering),
             profile,
             limit=MATCH_CANDIDATES,
         )
         page_ids = [candidate.pk for candidate in ranked[start : start + query.per_page]]
-    else:
+    elif connections[qs.db].vendor == "postgresql":
+        # The total comes with the page (COUNT(*) OVER ()): one pass over the candidates.
+        rows = list(
+            qs.annotate(total_count=Window(Count("id")))
+            .order_by(*ordering)
+            .values_list("id", "total_count")[start : start + query.per_page]
+        )
+        page_ids = [pk for pk, _total in rows]
+        count = rows[0][1] if rows else (qs.count() if start else 0)
+    else:  # SQLite cannot use bm25() inside a window query
+        count = qs.count()
         page_ids = list(
             qs.order_by(*ordering).values_list("id", flat=True)[start : start + query.per_page]
         )

@@ -327,7 +327,7 @@ def test_one_bad_row_imports_nothing(client, centre, staff, organisation):
     report = response.context["report"]
     assert [r.number for r in report.error_rows] == [5]
     assert "ruimtevaart" in report.rows[3].errors["sector"][0]
-    assert "Row 5" in response.content.decode() or "Rij 5" in response.content.decode()
+    assert "Regel 5" in response.content.decode()
     assert not Vacancy.objects.exists()
 
 

@@ -239,8 +239,8 @@ def test_list_shows_status_response_counts_and_possible_actions(client):
     page = client.get(reverse("vacancies:org-vacancy-list", args=[vacancy.organisation.public_id]))
 
     content = page.content.decode()
-    assert "2 responses" in content
-    assert "1 new" in content
+    assert "2 reacties" in content
+    assert "1 nieuw" in content
     assert 'value="pause"' in content
     assert 'value="close"' in content
     assert 'value="resume"' not in content

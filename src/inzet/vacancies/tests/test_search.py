@@ -321,6 +321,20 @@ def test_a_volunteer_sees_match_scores_and_sort_by_match_puts_the_best_fit_first
     assert best.distance_km is not None  # from the volunteer's own postcode
 
 
+def test_sort_by_match_with_words_counts_all_results():
+    profile = VolunteerProfileFactory()
+    for _ in range(3):
+        published(title="Tuinman gezocht")
+    published(title="Kok gezocht")
+
+    result = vacancy_search(
+        query=VacancyQuery(text="tuinman", sort="match", per_page=2), viewer=profile.user
+    )
+
+    assert result.count == 3
+    assert len(result.hits) == 2
+
+
 def test_sort_by_match_without_a_profile_falls_back_to_relevance():
     published(title="Tuinman")
 
