@@ -113,5 +113,9 @@ def test_adviser_recommends_assessor_grants_register_shows(live_server, page: Pa
     assert_accessible(page)
     page.locator(f"a[href='{reverse('qualitymark:badge-check', args=[mark.public_id])}']").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Stichting Buurtzorg De Linde")
-    assert page.evaluate("document.querySelector('main img').naturalWidth") > 0
+    # The badge image really renders (waits for the load instead of racing it)
+    page.wait_for_function(
+        "() => { const img = document.querySelector('main img');"
+        " return img.complete && img.naturalWidth > 0; }"
+    )
     assert_accessible(page)
