@@ -18,6 +18,8 @@ urlpatterns = [
     path("", include("inzet.qualitymark.urls")),
     path("", include("inzet.vacancies.urls")),
     path("", include("inzet.volunteers.urls")),
+    path("", include("inzet.shifts.urls")),
+    path("", include("inzet.oncall.urls")),
     path("api/v1/", api.urls),
     path("beheer/django/", admin.site.urls),
 ]

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "inzet.qualitymark",
     "inzet.volunteers",
     "inzet.vacancies",
+    "inzet.shifts",
+    "inzet.oncall",
 ]
 
 MIDDLEWARE = [

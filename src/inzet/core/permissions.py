@@ -198,3 +198,39 @@ def can_view_response(user: AnyUser | None, response) -> bool:
 
 def can_mediate(user: AnyUser | None, centre: VolunteerCentre) -> bool:
     return is_centre_staff(user, centre)
+
+
+# --- Shifts and on-call pools
+
+
+def can_manage_shifts(user: AnyUser | None, vacancy) -> bool:
+    """Plan shifts, see who comes, export the list, mark attendance: the organisation's
+    admins and coordinators."""
+    return can_manage_vacancies(user, vacancy.organisation)
+
+
+def can_sign_up_for_shifts(user: AnyUser | None, vacancy) -> bool:
+    """Any active account, for a published vacancy."""
+    from inzet.vacancies.constants import VacancyStatus
+
+    return _active(user) and vacancy.status == VacancyStatus.PUBLISHED
+
+
+def can_create_pool_for_organisation(user: AnyUser | None, organisation: Organisation) -> bool:
+    return can_coordinate_organisation(user, organisation)
+
+
+def can_create_pool_for_centre(user: AnyUser | None, centre: VolunteerCentre) -> bool:
+    return is_centre_staff(user, centre)
+
+
+def can_coordinate_pool(user: AnyUser | None, pool) -> bool:
+    """Issue and follow urgent requests, see the members: the coordinators of the owning
+    organisation, or the staff of the owning centre."""
+    if pool.organisation_id:
+        return can_coordinate_organisation(user, pool.organisation)
+    return is_centre_staff(user, pool.centre)
+
+
+def can_join_pool(user: AnyUser | None, pool) -> bool:
+    return _active(user) and pool.is_active
