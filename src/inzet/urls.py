@@ -20,6 +20,9 @@ urlpatterns = [
     path("", include("inzet.volunteers.urls")),
     path("", include("inzet.shifts.urls")),
     path("", include("inzet.oncall.urls")),
+    path("", include("inzet.knowledge.urls")),
+    path("", include("inzet.networks.urls")),
+    path("", include("inzet.stewardship.urls")),
     path("api/v1/", api.urls),
     path("beheer/django/", admin.site.urls),
 ]

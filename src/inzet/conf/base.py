@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "inzet.vacancies",
     "inzet.shifts",
     "inzet.oncall",
+    "inzet.networks",
+    "inzet.knowledge",
+    "inzet.stewardship",
 ]
 
 MIDDLEWARE = [
@@ -215,6 +218,13 @@ INZET_INVITATION_VALID_DAYS = 14
 INZET_VOLUNTEER_MIN_ANSWERS = env.int("INZET_VOLUNTEER_MIN_ANSWERS", default=5)
 # Evidence files: allowed types and the size limit.
 INZET_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+# Kennisbank and network documents (PDF, DOCX, ODT, XLSX, PNG, JPEG): the size limit.
+INZET_DOCUMENT_MAX_BYTES = env.int("INZET_DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# Inactive-account care: ask after this many days without a login, deactivate when there is
+# no answer within the answer period, erase personal data this long after deactivation.
+INZET_DORMANT_AFTER_DAYS = env.int("INZET_DORMANT_AFTER_DAYS", default=365)
+INZET_DORMANT_ANSWER_DAYS = env.int("INZET_DORMANT_ANSWER_DAYS", default=30)
+INZET_DORMANT_ERASE_AFTER_DAYS = env.int("INZET_DORMANT_ERASE_AFTER_DAYS", default=365)
 
 LOGGING = {
     "version": 1,

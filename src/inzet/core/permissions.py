@@ -77,9 +77,15 @@ def can_view_audit_log(user: AnyUser | None) -> bool:
 
 
 def can_view_bottleneck_reports(user: AnyUser | None) -> bool:
-    """Knelpunten aggregated for lobby work: NOV staff (later also the members of the
-    Wet- & Regelgeving network, once networks exist)."""
-    return is_nov_staff(user)
+    """Knelpunten aggregated for lobby work: NOV staff and the members of the
+    Wet- & Regelgeving network."""
+    if is_nov_staff(user):
+        return True
+    if not _active(user):
+        return False
+    from inzet.networks.constants import LAWS_AND_RULES_NETWORK_SLUG
+
+    return user.network_memberships.filter(network__slug=LAWS_AND_RULES_NETWORK_SLUG).exists()
 
 
 # --- Self-evaluation and keurmerk
@@ -234,3 +240,74 @@ def can_coordinate_pool(user: AnyUser | None, pool) -> bool:
 
 def can_join_pool(user: AnyUser | None, pool) -> bool:
     return _active(user) and pool.is_active
+
+
+# --- Kennisbank, networks and platform management
+
+
+def network_role(user: AnyUser | None, network) -> str | None:
+    if not _active(user):
+        return None
+    cache = getattr(user, "_network_roles", None)
+    if cache is None:
+        cache = dict(user.network_memberships.values_list("network_id", "role"))
+        user._network_roles = cache
+    return cache.get(network.pk)
+
+
+def is_network_member(user: AnyUser | None, network) -> bool:
+    """Everything inside a network (discussions, documents, network pages, the member
+    directory) is for its members only — not even NOV staff see it without joining."""
+    return network_role(user, network) is not None
+
+
+def is_network_moderator(user: AnyUser | None, network) -> bool:
+    from inzet.networks.constants import NetworkRole
+
+    return network_role(user, network) == NetworkRole.MODERATOR
+
+
+def can_manage_networks(user: AnyUser | None) -> bool:
+    """Create networks and appoint their first moderators: NOV staff."""
+    return is_nov_staff(user)
+
+
+def can_moderate_network(user: AnyUser | None, network) -> bool:
+    """Approve join requests, invite, hide and lock discussions."""
+    return is_network_moderator(user, network)
+
+
+def can_view_knowledge_item(user: AnyUser | None, item) -> bool:
+    """A page or document: public for everyone, "members" for any active account, a network's
+    for that network's members only. Archived items only for editors."""
+    from inzet.knowledge.constants import ContentStatus, Visibility
+
+    if item.status == ContentStatus.ARCHIVED and not can_edit_knowledge_item(user, item):
+        return False
+    if item.visibility == Visibility.PUBLIC:
+        return True
+    if item.visibility == Visibility.MEMBERS:
+        return _active(user)
+    return item.network_id is not None and is_network_member(user, item.network)
+
+
+def can_edit_knowledge(user: AnyUser | None) -> bool:
+    """Write and change kennisbank pages (outside networks): NOV staff."""
+    return is_nov_staff(user)
+
+
+def can_edit_knowledge_item(user: AnyUser | None, item) -> bool:
+    """NOV staff and the owner edit kennisbank items; inside a network, its moderators and
+    the owner (if still a member)."""
+    if not _active(user):
+        return False
+    if item.network_id is not None:
+        return is_network_moderator(user, item.network) or (
+            item.owner_id == user.pk and is_network_member(user, item.network)
+        )
+    return is_nov_staff(user) or item.owner_id == user.pk
+
+
+def can_manage_platform(user: AnyUser | None) -> bool:
+    """The platform manager's overviews, bulk actions and account care: NOV staff."""
+    return is_nov_staff(user)

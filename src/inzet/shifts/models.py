@@ -71,8 +71,14 @@ class ShiftSignup(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="signups")
+    # NULL only after the person erased their account: an attended sign-up stays, without
+    # anyone's name, so the organisation's hours statistics do not change (see
+    # services.shift_data_erase).
     volunteer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shift_signups"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="shift_signups",
     )
     status = models.CharField(
         _("status"), max_length=20, choices=SignupStatus.choices, db_index=True
