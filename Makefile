@@ -47,10 +47,18 @@ messages: $(VENV)/.installed
 	cd src/inzet && ../../$(BIN)/django-admin makemessages -l nl --no-location --no-obsolete \
 	  --ignore 'tests/*' && ../../$(BIN)/django-admin compilemessages -l nl
 
+# Figures on the embedded SQLite file, then on PostgreSQL when one answers (BENCH_PG_URL).
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/inzet_bench
 bench: $(VENV)/.installed-dev
 	mkdir -p var/static
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/vacancies.py
+	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+	  echo "=== PostgreSQL ($(BENCH_PG_URL)) ==="; \
+	  createdb -h 127.0.0.1 -U postgres $(notdir $(BENCH_PG_URL)) 2>/dev/null || true; \
+	  DATABASE_URL=$(BENCH_PG_URL) $(BIN)/python bench/vacancies.py && \
+	  DATABASE_URL=$(BENCH_PG_URL) $(BIN)/python bench/oncall.py; \
+	else echo "bench: PostgreSQL not reachable on 127.0.0.1:5432; skipped its figures"; fi
 
 clean:
 	rm -rf $(VENV) var

@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 
 from inzet.compliance.api import router as compliance_router
 from inzet.geo.api import router as geo_router
+from inzet.knowledge.api import router as knowledge_router
 from inzet.organisations.api import router as organisations_router
 from inzet.vacancies.api import router as vacancies_router
 
@@ -26,3 +27,4 @@ api.add_router("/postcodes", geo_router)
 api.add_router("/", organisations_router)
 api.add_router("/compliance", compliance_router)
 api.add_router("/vacancies", vacancies_router)
+api.add_router("/knowledge", knowledge_router)

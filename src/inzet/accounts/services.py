@@ -11,12 +11,20 @@ from allauth.account.models import EmailAddress
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
 from inzet.audit.selectors import audit_event_list_about
+from inzet.compliance.selectors import compliance_data_export
+from inzet.compliance.services import compliance_data_erase
+from inzet.knowledge.services import knowledge_data_erase
+from inzet.networks.services import networks_data_erase, networks_data_export
+from inzet.oncall.selectors import oncall_data_export
+from inzet.oncall.services import oncall_data_erase
 from inzet.audit.services import audit_forget_subject
 from inzet.organisations.selectors import (
     memberships_export_for_user,
     organisations_where_sole_admin_with_others,
 )
 from inzet.organisations.services import memberships_remove_for_erasure
+from inzet.shifts.services import shift_data_erase, shift_data_export
+from inzet.vacancies.selectors.volunteer import vacancy_data_export
 from inzet.volunteers.selectors import volunteer_profile_export
 from inzet.volunteers.services import volunteer_data_erase
 
@@ -70,6 +78,11 @@ def user_export_data(*, user: User) -> dict[str, Any]:
         },
         **memberships_export_for_user(user=user),
         **volunteer_profile_export(user),
+        **vacancy_data_export(user=user),
+        **compliance_data_export(user=user),
+        **shift_data_export(user=user),
+        **oncall_data_export(user),
+        "networks": networks_data_export(user=user),
         "access_to_your_data": [
             {
                 "when": e.created_at.isoformat(),
@@ -93,6 +106,11 @@ def user_erase(*, user: User) -> None:
     user_check_can_erase(user=user)
     memberships_remove_for_erasure(user=user)
     volunteer_data_erase(user=user)
+    compliance_data_erase(user=user)
+    shift_data_erase(user=user)
+    oncall_data_erase(user=user)
+    networks_data_erase(user=user)
+    knowledge_data_erase(user=user)
     audit_forget_subject(subject=user)
     _login_records_delete(email=user.email)
     EmailAddress.objects.filter(user=user).delete()

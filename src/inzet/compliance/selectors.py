@@ -21,6 +21,7 @@ from .facts import (
     STEPS,
     Fact,
     fact_parse,
+    facts_candidates,
     facts_clean,
     facts_contradictions,
     facts_to_ask,
@@ -255,6 +256,11 @@ def questionnaire_questions(*, step: str, answers: Mapping[str, Any]) -> list[Fa
     return facts_to_ask(step=step, answers=answers, rules=REGISTRY.values())
 
 
+def questionnaire_candidates(*, step: str, answers: Mapping[str, Any]) -> list[Fact]:
+    """The questions of one step plus the follow-ups an answer on that page may bring up."""
+    return facts_candidates(step=step, answers=answers, rules=REGISTRY.values())
+
+
 def questionnaire_steps(*, answers: Mapping[str, Any]) -> list[str]:
     """The steps that have questions, given the answers so far; the others are skipped."""
     return [key for key, _title in STEPS if questionnaire_questions(step=key, answers=answers)]
@@ -305,3 +311,23 @@ def questionnaire_answers_json(*, answers: Mapping[str, Any]) -> dict[str, Any]:
 def saved_check_organisation_options(*, owner: User) -> QuerySet[Organisation]:
     """The organisations a checklist can be saved for: the ones its owner is a member of."""
     return Organisation.objects.filter(memberships__user=owner).order_by("name")
+
+
+def compliance_data_export(*, user: User) -> dict[str, Any]:
+    """Saved checklists and reported knelpunten of one person, for the AVG export."""
+    return {
+        "saved_checklists": [
+            {
+                "name": check.name,
+                "organisation": check.organisation.name if check.organisation else None,
+                "answers": check.answers,
+                "done": check.done_rules,
+                "saved_at": check.updated_at.isoformat(),
+            }
+            for check in SavedCheck.objects.filter(owner=user).select_related("organisation")
+        ],
+        "reported_knelpunten": [
+            {"topic": b.topic, "description": b.description, "at": b.created_at.isoformat()}
+            for b in Bottleneck.objects.filter(reported_by=user)
+        ],
+    }

@@ -273,3 +273,82 @@ def search_index_drop(
         for suffix in ("ai", "ad", "au"):
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {index.fts_table}_{suffix}")
         schema_editor.execute(f"DROP TABLE IF EXISTS {index.fts_table}")
+
+
+# --- Highlighted snippets (added for the kennisbank; additive, no change to the above)
+
+# Markers that stand in for <mark> while the text is escaped; rare characters that plain
+# text hardly ever holds (and if it does, the worst outcome is a harmless <mark>).
+SNIPPET_START = "\u27ea"
+SNIPPET_STOP = "\u27eb"
+
+
+def snippet_html(raw: str) -> str:
+    """Escape a snippet with markers and only then turn the markers into ``<mark>``, so no
+    stored HTML reaches the page."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    escaped = str(escape(raw or ""))
+    escaped = escaped.replace(SNIPPET_START, "<mark>").replace(SNIPPET_STOP, "</mark>")
+    return mark_safe(escaped)  # noqa: S308 - escaped above; only our <mark> tags are added
+
+
+def search_snippets(
+    model: type[Model],
+    pks: list[int],
+    text: str,
+    *,
+    index: SearchIndex,
+    column: str,
+    using: str = "default",
+    words: int = 24,
+) -> dict[int, str]:
+    """Raw snippets (with ``SNIPPET_START``/``SNIPPET_STOP`` markers, not yet escaped) of
+    ``column`` for the rows ``pks`` that match ``text``; pass the result to ``snippet_html``.
+
+    PostgreSQL: ``ts_headline('dutch', …)`` with two fragments. SQLite: FTS5 ``snippet()``.
+    A row whose column does not contain the words gets a snippet without markers (PostgreSQL)
+    or none at all (SQLite)."""
+    from django.db import connections
+
+    terms = search_terms(text)
+    if not pks or not terms:
+        return {}
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchHeadline
+
+        query = SearchQuery(text, config="dutch", search_type="websearch")
+        rows = (
+            model._default_manager.using(using)
+            .filter(pk__in=pks)
+            .annotate(
+                snippet=SearchHeadline(
+                    column,
+                    query,
+                    config="dutch",
+                    start_sel=SNIPPET_START,
+                    stop_sel=SNIPPET_STOP,
+                    max_fragments=2,
+                    max_words=words,
+                    min_words=max(5, words // 2),
+                    fragment_delimiter=" … ",
+                )
+            )
+            .values_list("pk", "snippet")
+        )
+        return {pk: snippet or "" for pk, snippet in rows}
+    columns = [name for name, _weight in index.fields]
+    position = columns.index(column)
+    fts = index.fts_table
+    placeholders = ", ".join("%s" for _pk in pks)
+    sql = (
+        f"SELECT rowid, snippet({fts}, {position}, %s, %s, ' … ', %s) FROM {fts} "  # noqa: S608
+        f"WHERE {fts} MATCH %s AND rowid IN ({placeholders})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql, [SNIPPET_START, SNIPPET_STOP, min(words, 64), fts5_match(terms), *pks]
+        )
+        return {pk: snippet or "" for pk, snippet in cursor.fetchall()}

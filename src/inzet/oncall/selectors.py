@@ -33,7 +33,7 @@ from .models import OnCallInvitation, OnCallPool, OnCallRequest, PoolMembership
 
 # Requests that still take answers (a full one still takes reserves).
 LIVE_STATUSES = (RequestStatus.OPEN, RequestStatus.FULL)
-TOKEN_SALT = "oncall.accept"
+TOKEN_SALT = "oncall.accept"  # noqa: S105 - a signing salt, not a secret
 TOKEN_MAX_AGE = timedelta(days=7)
 
 
@@ -227,6 +227,24 @@ def pool_list_for_coordinator(*, user: User) -> list[OnCallPool]:
     )
 
 
+def pool_owners_for_user(*, user: User) -> list[tuple[str, str]]:
+    """(name, create-pool URL) for each organisation and centre the user may start a pool
+    for: the entry points on the pool list."""
+    from inzet.organisations.constants import OrganisationRole
+
+    if not user.is_authenticated or not user.is_active:
+        return []
+    organisations = Organisation.objects.filter(
+        memberships__user=user,
+        memberships__role__in=[OrganisationRole.ADMIN, OrganisationRole.COORDINATOR],
+    ).order_by("name")
+    centres = VolunteerCentre.objects.filter(memberships__user=user).order_by("name")
+    return [
+        (o.name, reverse("oncall:pool-create-organisation", args=[o.public_id]))
+        for o in organisations
+    ] + [(c.name, reverse("oncall:pool-create-centre", args=[c.public_id])) for c in centres]
+
+
 def pool_membership_get(*, pool: OnCallPool, user: User) -> PoolMembership | None:
     if not user.is_authenticated:
         return None
@@ -247,8 +265,9 @@ def pool_member_list(*, pool: OnCallPool) -> QuerySet[PoolMembership]:
 
 
 def pool_request_list(*, pool: OnCallPool) -> QuerySet[OnCallRequest]:
+    confirmed = Q(invitations__status=InvitationStatus.CONFIRMED)
     return pool.requests.annotate(
-        confirmed_count=Count("invitations", filter=Q(invitations__status=InvitationStatus.CONFIRMED))
+        confirmed_count=Count("invitations", filter=confirmed)
     ).order_by("-starts_at")
 
 

@@ -26,7 +26,11 @@ urlpatterns = [
     path("oproeppools/<uuid:public_id>/oproep/", views.request_create, name="request-create"),
     path("oproepen/<uuid:public_id>/", views.request_detail, name="request-detail"),
     path("oproepen/<uuid:public_id>/stand/", views.request_progress, name="request-progress"),
-    path("oproepen/<uuid:public_id>/plaatsen/", views.request_add_places, name="request-add-places"),
+    path(
+        "oproepen/<uuid:public_id>/plaatsen/",
+        views.request_add_places,
+        name="request-add-places",
+    ),
     path("oproepen/<uuid:public_id>/sluiten/", views.request_close, name="request-close"),
     path("oproepen/<uuid:public_id>/annuleren/", views.request_cancel, name="request-cancel"),
     # Volunteers: answer through the signed link from the e-mail, or from their own list.

@@ -25,11 +25,14 @@ class DormantAccount(models.Model):
     kept_at = models.DateTimeField(null=True, blank=True)
     deactivated_at = models.DateTimeField(null=True, blank=True)
     erased_at = models.DateTimeField(null=True, blank=True)
+    # Why erasing was refused (e.g. sole admin of an organisation); shown to the manager.
+    erase_blocked = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["-asked_at"]
         verbose_name = _("dormant account")
         verbose_name_plural = _("dormant accounts")
+        indexes = [models.Index(fields=["user", "stage"])]
 
     def __str__(self) -> str:
         return f"{self.user}: {self.stage}"

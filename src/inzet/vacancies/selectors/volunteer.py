@@ -130,3 +130,36 @@ def vacancy_fit_for(*, vacancy: Vacancy, user: AnyUser) -> VacancyFit | None:
         reasons=list(match.reasons),
         excluded=match.excluded,
     )
+
+
+def vacancy_data_export(*, user: User) -> dict:
+    """A volunteer's responses, saved searches and mediation cases for the AVG export."""
+    return {
+        "vacancy_responses": [
+            {
+                "vacancy": response.vacancy.title,
+                "organisation": response.vacancy.organisation.name,
+                "message": response.message,
+                "status": response.status,
+                "sent_at": response.created_at.isoformat(),
+            }
+            for response in user.vacancy_responses.select_related("vacancy__organisation")
+        ],
+        "saved_searches": [
+            {"name": search.name, "search": search.query, "active": search.active}
+            for search in user.saved_searches.all()
+        ],
+        "mediation_cases": [
+            {
+                "centre": case.centre.name,
+                "wishes": case.wishes,
+                "status": case.status,
+                "consent_given_at": case.consent_given_at.isoformat(),
+                "proposals": [
+                    {"vacancy": proposal.vacancy.title, "note": proposal.note}
+                    for proposal in case.proposals.select_related("vacancy")
+                ],
+            }
+            for case in user.mediation_cases.select_related("centre")
+        ],
+    }

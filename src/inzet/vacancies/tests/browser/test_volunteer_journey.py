@@ -1,6 +1,12 @@
-"""A volunteer searches near 3511, filters, opens a vacancy, logs in, responds; the
+"""A volunteer searches near 3511, filters, opens a vacancy, registers, responds; the
 organisation's coordinator marks the response "placed"; the volunteer sees it. axe on every
 page visited."""
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from django.contrib.auth import get_user_model
+from django.core import mail
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -22,11 +28,16 @@ def _short_timeouts(page: Page):
     page.set_default_timeout(8000)
 
 
-def log_in(page: Page, base_url: str, email: str) -> None:
+def log_in(page: Page, base_url: str, email: str, password: str = PASSWORD) -> None:
     page.goto(base_url + "/account/inloggen/")
     page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
+
+
+def is_page_with_next(url: str, path: str, next_url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.path == path and parse_qs(parts.query).get("next") == [next_url]
 
 
 def test_volunteer_finds_responds_and_sees_placed(live_server, page: Page, reference_data):
@@ -42,7 +53,8 @@ def test_volunteer_finds_responds_and_sees_placed(live_server, page: Page, refer
         contact_name="Els de Vries",
     )
     VacancyFactory(published=True, title="Koffie schenken in de buurtkamer")
-    volunteer = UserFactory(email="noor@example.org", name="Noor Bakker")
+    volunteer_email = "noor@example.org"
+    volunteer_password = "bomen-planten-op-zaterdag"
 
     # An anonymous visitor searches near 3511 and filters on a field of work.
     page.goto(live_server.url + "/vacatures/")
@@ -60,15 +72,52 @@ def test_volunteer_finds_responds_and_sees_placed(live_server, page: Page, refer
     assert "sector=natuur-milieu" in page.url
     assert_accessible(page)
 
-    # Opens the vacancy, logs in from it and responds in one step (by keyboard).
+    # Opens the vacancy; "respond" leads an anonymous visitor to the login page, from where
+    # they go on to create an account. The way back to the vacancy travels along as `next`.
     page.get_by_role("link", name="Bomen planten langs de Vecht").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bomen planten langs de Vecht")
     expect(page.locator("main")).to_contain_text("Els de Vries")
     assert_accessible(page)
+    respond_path = f"/vacatures/{vacancy.public_id}/reageren/"
     page.locator("#reageren a.inzet-button--primary").click()
-    page.get_by_label("E-mailadres").fill(volunteer.email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.wait_for_url(lambda url: is_page_with_next(url, "/account/inloggen/", respond_path))
+    assert_accessible(page)
+    page.locator("main a[href^='/account/registreren/']").click()
+    page.wait_for_url(lambda url: is_page_with_next(url, "/account/registreren/", respond_path))
+    expect(page.locator("main input[name=next]")).to_have_value(respond_path)
+    assert_accessible(page)
+
+    # Registers with name, e-mail address and password.
+    page.get_by_label("Je naam").fill("Noor Bakker")
+    page.get_by_label("E-mailadres").fill(volunteer_email)
+    page.get_by_label("Wachtwoord", exact=True).fill(volunteer_password)
+    page.get_by_label("Wachtwoord nog een keer").fill(volunteer_password)
+    page.get_by_role("button", name="Account aanmaken").click()
+    page.wait_for_url("**/account/e-mail/bevestigen/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("e-mail")
+    assert_accessible(page)
+    volunteer = get_user_model().objects.get(email=volunteer_email)
+
+    # Confirms the e-mail address with the link from the mail.
+    [confirmation_mail] = [m for m in mail.outbox if volunteer_email in m.to]
+    link = re.search(r"/account/e-mail/bevestigen/[-:\w]+/", confirmation_mail.body)
+    assert link, confirmation_mail.body
+    page.goto(live_server.url + link.group(0))
+    assert_accessible(page)
+    page.get_by_role("button", name="Bevestigen").click()
+    # Confirming does not log in (ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False) and the `next`
+    # from signup does not survive it: allauth sends an anonymous user to the bare login page.
+    page.wait_for_url(re.compile(r"/account/inloggen/"))
+    assert_accessible(page)
+    page.get_by_label("E-mailadres").fill(volunteer_email)
+    page.get_by_label("Wachtwoord").fill(volunteer_password)
     page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(lambda url: "/account/" not in url)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_accessible(page)
+
+    # Back on the vacancy, responds in one step (by keyboard).
+    page.goto(live_server.url + vacancy.get_absolute_url())
     expect(page.locator("#id_message")).to_be_visible()
     assert_accessible(page)
     page.locator("#id_message").fill("Ik heb op zaterdag tijd en houd van buiten werken.")
@@ -94,7 +143,7 @@ def test_volunteer_finds_responds_and_sees_placed(live_server, page: Page, refer
 
     # The volunteer sees "placed" on their responses.
     page.context.clear_cookies()
-    log_in(page, live_server.url, volunteer.email)
+    log_in(page, live_server.url, volunteer_email, password=volunteer_password)
     page.goto(live_server.url + "/vacatures/mijn-reacties/")
     row = page.get_by_role("row", name="Bomen planten langs de Vecht")
     expect(row.locator(".inzet-response-status--placed")).to_be_visible()
