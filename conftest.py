@@ -23,9 +23,10 @@ def pytest_report_header(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    # Browser tests flush every table when they finish, so run them after all the others
-    # (as Django's own runner does with TransactionTestCase).
-    items.sort(key=lambda item: "browser" in item.keywords)
+    # Transactional tests (browser journeys, concurrency tests) flush every table when they
+    # finish, so run them after all the others, as Django's own runner does with
+    # TransactionTestCase; browser journeys last of all.
+    items.sort(key=lambda item: ("browser" in item.keywords, _is_transactional(item)))
     if HAS_CHROMIUM:
         return
     skip = pytest.mark.skip(
@@ -35,6 +36,16 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker and marker.kwargs.get("transaction"))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
 
 
 def _reference_data_load() -> None:
@@ -75,6 +86,14 @@ def geodata(db):
 
     if not PostcodeArea.objects.exists():
         _reference_data_load()
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_after_flush(request):
+    """A transactional test starts from tables the previous one flushed: reload the
+    reference data every test may rely on."""
+    if _is_transactional(request.node):
+        request.getfixturevalue("reference_data")
 
 
 @pytest.fixture(scope="session")

@@ -20,10 +20,15 @@ class Dashboard:
     is_nov_staff: bool = False
     is_adviser: bool = False
     is_assessor: bool = False
+    # Open urgent requests (on-call pools) this person is invited to.
+    oncall_invitations: list = field(default_factory=list)
+    network_memberships: list = field(default_factory=list)
 
 
 def dashboard_for_user(*, user: User) -> Dashboard:
     """All roles a person has, for "My Inzet"."""
+    from inzet.networks.selectors import networks_for_user
+    from inzet.oncall.selectors import open_invitations_for_user
     from inzet.organisations.selectors import invitation_list_open_for_email
 
     return Dashboard(
@@ -36,4 +41,6 @@ def dashboard_for_user(*, user: User) -> Dashboard:
         is_nov_staff=permissions.is_nov_staff(user),
         is_adviser=permissions.is_adviser(user),
         is_assessor=permissions.is_assessor(user),
+        oncall_invitations=list(open_invitations_for_user(user)),
+        network_memberships=list(networks_for_user(user=user)),
     )

@@ -11,13 +11,13 @@ from allauth.account.models import EmailAddress
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
 from inzet.audit.selectors import audit_event_list_about
+from inzet.audit.services import audit_forget_subject
 from inzet.compliance.selectors import compliance_data_export
 from inzet.compliance.services import compliance_data_erase
 from inzet.knowledge.services import knowledge_data_erase
 from inzet.networks.services import networks_data_erase, networks_data_export
 from inzet.oncall.selectors import oncall_data_export
 from inzet.oncall.services import oncall_data_erase
-from inzet.audit.services import audit_forget_subject
 from inzet.organisations.selectors import (
     memberships_export_for_user,
     organisations_where_sole_admin_with_others,

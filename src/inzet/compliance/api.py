@@ -245,6 +245,18 @@ class AllowanceIn(Schema):
     per_hour: Decimal | None = Field(None, description="Euros per hour.")
     per_month: Decimal | None = Field(None, description="Highest amount in one month, euros.")
     per_year: Decimal | None = Field(None, description="Amount in the whole year, euros.")
+    pattern: str = Field(
+        "allowance",
+        description=(
+            "'allowance' (a fixed allowance) or 'real_costs' (only real costs paid back with "
+            "receipts: not a volunteer allowance, no limit; leave the amounts out)."
+        ),
+    )
+    costs_per_month: Decimal | None = Field(
+        None,
+        description="Costs paid back per month on top of per_hour, euros; they count "
+        "towards the limit per month.",
+    )
 
 
 class LimitsOut(Schema):
@@ -255,6 +267,7 @@ class LimitsOut(Schema):
 
 class AllowanceOut(Schema):
     year: int
+    pattern: str
     within_limits: bool
     limits: LimitsOut
     exceeded: list[str]
@@ -270,7 +283,10 @@ def allowance(request, payload: AllowanceIn):
     """Checks an allowance against that year's tax-free limits for volunteers.
 
     Leave out the amounts you do not pay. Limits are per volunteer, for all organisations
-    together. Amounts in the answer are strings with two decimals.
+    together. Paying back only real costs with receipts (``"pattern": "real_costs"``) is not a
+    volunteer allowance: it has no fixed maximum. Costs paid back on top of an hourly allowance
+    (``costs_per_month``) count towards the limit per month. Amounts in the answer are strings
+    with two decimals.
     """
     if not 1 <= payload.year <= 9999:  # date() cannot hold the year at all
         years = known_years("allowance.max_per_month")
@@ -290,11 +306,14 @@ def allowance(request, payload: AllowanceIn):
             per_hour=payload.per_hour,
             per_month=payload.per_month,
             per_year=payload.per_year,
+            pattern=payload.pattern,
+            costs_per_month=payload.costs_per_month,
         )
     except ValidationError as exc:
         return _unprocessable(_field_errors(exc))
     return {
         "year": result.year,
+        "pattern": result.pattern,
         "within_limits": result.within_limits,
         "limits": {name: limit.quantize(CENT) for name, limit in result.limits.items()},
         "exceeded": result.exceeded,

@@ -158,6 +158,7 @@ DEMO_CHECK_ANSWERS = {
     "annual_expenses": Decimal("35500.00"),
     "lottery": True,
     "lottery_prize_value": Decimal("1200.00"),
+    "events": True,
     "bar_canteen": False,
     "has_liability_insurance": True,
 }

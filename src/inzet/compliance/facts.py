@@ -30,8 +30,74 @@ STEPS: list[tuple[str, Promise]] = [
 ]
 
 
-def _always(facts: Mapping[str, Any]) -> bool:
-    return True
+@dataclass(frozen=True)
+class Clause:
+    """One test on an earlier answer: ``in`` (one of ``values``), ``gt`` (a number above
+    ``values[0]``; no answer counts as 0) or ``filled`` (answered, not empty)."""
+
+    fact: str
+    op: str
+    values: tuple[Any, ...] = ()
+
+    def holds(self, facts: Mapping[str, Any]) -> bool:
+        value = facts.get(self.fact)
+        if self.op == "in":
+            # ``is`` for yes/no, so the number 1 never passes for "yes".
+            return any(
+                value is v if isinstance(v, bool) else (not isinstance(value, bool) and value == v)
+                for v in self.values
+            )
+        if self.op == "gt":
+            return (value or 0) > self.values[0]
+        if self.op == "filled":
+            return value not in (None, "")
+        raise ValueError(f"Unknown operator {self.op!r}")
+
+    def as_data(self) -> dict[str, Any]:
+        """The clause as the questionnaire's JavaScript reads it: values as the form posts
+        them ("yes"/"no" for a yes/no answer)."""
+        if self.op == "gt":
+            return {"fact": self.fact, "op": self.op, "values": [float(self.values[0])]}
+        posted = [("yes" if v else "no") if isinstance(v, bool) else str(v) for v in self.values]
+        return {"fact": self.fact, "op": self.op, "values": posted}
+
+
+@dataclass(frozen=True)
+class When:
+    """When a question is asked: all clauses hold for the answers before it.
+
+    Data rather than a lambda, so the page can also be told (compliance.js) to show a
+    follow-up question the moment an answer on the same page makes it apply.
+    """
+
+    clauses: tuple[Clause, ...] = ()
+
+    def __call__(self, facts: Mapping[str, Any]) -> bool:
+        return all(clause.holds(facts) for clause in self.clauses)
+
+
+def when(*clauses: Clause) -> When:
+    return When(tuple(clauses))
+
+
+def is_in(key: str, *values: Any) -> Clause:
+    return Clause(key, "in", tuple(sorted(values, key=str)))
+
+
+def yes(key: str) -> Clause:
+    return Clause(key, "in", (True,))
+
+
+def more_than(key: str, number: int) -> Clause:
+    return Clause(key, "gt", (number,))
+
+
+def filled(key: str) -> Clause:
+    return Clause(key, "filled")
+
+
+HAS_VOLUNTEERS = when(more_than("volunteer_count", 0))
+IS_ENTITY = when(is_in("legal_form", *ENTITIES))
 
 
 @dataclass(frozen=True)
@@ -42,13 +108,9 @@ class Fact:
     question: Promise
     help_text: Promise | str = ""
     choices: tuple[tuple[str, Promise], ...] = ()
-    ask_if: Callable[[Mapping[str, Any]], bool] = _always
+    ask_if: Callable[[Mapping[str, Any]], bool] = When()
     minimum: int = 0
     maximum: int = 1_000_000
-
-
-def _form_in(*forms: str) -> Callable[[Mapping[str, Any]], bool]:
-    return lambda f: f.get("legal_form") in set(forms)
 
 
 FACTS: list[Fact] = [
@@ -65,14 +127,14 @@ FACTS: list[Fact] = [
         "organisation",
         BOOL,
         _("Is your organisation registered with the Chamber of Commerce (KvK)?"),
-        ask_if=lambda f: f.get("legal_form") in INFORMAL,
+        ask_if=when(is_in("legal_form", *INFORMAL)),
     ),
     Fact(
         "runs_enterprise",
         "organisation",
         BOOL,
         _("Does your association run a business (an enterprise), such as a shop or paid services?"),
-        ask_if=_form_in(LegalForm.INFORMAL_ASSOCIATION),
+        ask_if=when(is_in("legal_form", LegalForm.INFORMAL_ASSOCIATION)),
     ),
     Fact(
         "board_size",
@@ -87,14 +149,14 @@ FACTS: list[Fact] = [
         "organisation",
         BOOL,
         _("Is there a supervisory board (raad van toezicht or raad van commissarissen)?"),
-        ask_if=lambda f: f.get("legal_form") in ENTITIES,
+        ask_if=IS_ENTITY,
     ),
     Fact(
         "statutes_multiple_votes",
         "organisation",
         BOOL,
         _("Do the statutes give one board member more than one vote?"),
-        ask_if=lambda f: f.get("legal_form") in ENTITIES,
+        ask_if=IS_ENTITY,
     ),
     Fact(
         "statutes_absence_clause",
@@ -105,7 +167,7 @@ FACTS: list[Fact] = [
             "or unable to act?"
         ),
         help_text=_("In Dutch: a rule on 'ontstentenis en belet'."),
-        ask_if=lambda f: f.get("legal_form") in ENTITIES,
+        ask_if=IS_ENTITY,
     ),
     # --- people
     Fact("paid_staff", "people", BOOL, _("Does your organisation have paid staff?")),
@@ -121,14 +183,14 @@ FACTS: list[Fact] = [
         "people",
         BOOL,
         _("Do volunteers under 18 work with you?"),
-        ask_if=lambda f: (f.get("volunteer_count") or 0) > 0,
+        ask_if=HAS_VOLUNTEERS,
     ),
     Fact(
         "pregnant_volunteers",
         "people",
         BOOL,
         _("Do pregnant or breastfeeding volunteers work with you?"),
-        ask_if=lambda f: (f.get("volunteer_count") or 0) > 0,
+        ask_if=HAS_VOLUNTEERS,
     ),
     Fact(
         "serious_risks",
@@ -138,7 +200,7 @@ FACTS: list[Fact] = [
             "Do volunteers do work with serious risks, such as dangerous substances, work at "
             "height, building work, loud noise or heavy physical work?"
         ),
-        ask_if=lambda f: (f.get("volunteer_count") or 0) > 0,
+        ask_if=HAS_VOLUNTEERS,
     ),
     Fact(
         "works_with_vulnerable",
@@ -148,7 +210,7 @@ FACTS: list[Fact] = [
             "Do volunteers work with minors or other vulnerable people, such as older people, "
             "people with a disability or people with debts?"
         ),
-        ask_if=lambda f: (f.get("volunteer_count") or 0) > 0,
+        ask_if=HAS_VOLUNTEERS,
     ),
     Fact(
         "vog_required_by_law",
@@ -158,42 +220,42 @@ FACTS: list[Fact] = [
             "Must these volunteers already have a VOG by law, for example in childcare "
             "(kinderopvang) or lunchtime care at school?"
         ),
-        ask_if=lambda f: f.get("works_with_vulnerable") is True,
+        ask_if=when(yes("works_with_vulnerable")),
     ),
     Fact(
         "has_code_of_conduct",
         "people",
         BOOL,
         _("Do you have a code of conduct for volunteers?"),
-        ask_if=lambda f: f.get("works_with_vulnerable") is True,
+        ask_if=when(yes("works_with_vulnerable")),
     ),
     Fact(
         "has_selection_policy",
         "people",
         BOOL,
         _("Do you screen new volunteers, for example with an intake interview and references?"),
-        ask_if=lambda f: f.get("works_with_vulnerable") is True,
+        ask_if=when(yes("works_with_vulnerable")),
     ),
     Fact(
         "has_confidential_adviser",
         "people",
         BOOL,
         _("Is there a confidential adviser (vertrouwenspersoon) volunteers can go to?"),
-        ask_if=lambda f: f.get("works_with_vulnerable") is True,
+        ask_if=when(yes("works_with_vulnerable")),
     ),
     Fact(
         "volunteers_with_benefit",
         "people",
         BOOL,
         _("Do volunteers with an unemployment benefit (WW) or another UWV benefit work with you?"),
-        ask_if=lambda f: (f.get("volunteer_count") or 0) > 0,
+        ask_if=HAS_VOLUNTEERS,
     ),
     Fact(
         "volunteers_asylum_seekers",
         "people",
         BOOL,
         _("Do asylum seekers work with you as volunteers?"),
-        ask_if=lambda f: (f.get("volunteer_count") or 0) > 0,
+        ask_if=HAS_VOLUNTEERS,
     ),
     # --- personal data
     Fact(
@@ -207,7 +269,7 @@ FACTS: list[Fact] = [
         "data",
         BOOL,
         _("Do you keep sensitive data, such as health, religion, origin or criminal records?"),
-        ask_if=lambda f: f.get("processes_personal_data") is True,
+        ask_if=when(yes("processes_personal_data")),
     ),
     Fact(
         "uses_external_services",
@@ -217,7 +279,7 @@ FACTS: list[Fact] = [
             "Do other companies process these data for you, such as a membership system, "
             "mailing service or cloud storage?"
         ),
-        ask_if=lambda f: f.get("processes_personal_data") is True,
+        ask_if=when(yes("processes_personal_data")),
     ),
     Fact(
         "publishes_photos",
@@ -230,7 +292,7 @@ FACTS: list[Fact] = [
         "data",
         BOOL,
         _("Are children under 16 in those photos or videos?"),
-        ask_if=lambda f: f.get("publishes_photos") is True,
+        ask_if=when(yes("publishes_photos")),
     ),
     # --- money
     Fact(
@@ -241,14 +303,14 @@ FACTS: list[Fact] = [
             "Do volunteers get a fixed allowance (vrijwilligersvergoeding), not just their real "
             "costs back?"
         ),
-        ask_if=lambda f: (f.get("volunteer_count") or 0) > 0,
+        ask_if=HAS_VOLUNTEERS,
     ),
     Fact(
         "allowance_per_hour",
         "money",
         MONEY,
         _("Allowance per hour, in euros (leave empty if you do not pay per hour)"),
-        ask_if=lambda f: f.get("pays_allowance") is True,
+        ask_if=when(yes("pays_allowance")),
         maximum=1_000,
     ),
     Fact(
@@ -256,7 +318,7 @@ FACTS: list[Fact] = [
         "money",
         MONEY,
         _("Highest allowance one volunteer gets per month, in euros"),
-        ask_if=lambda f: f.get("pays_allowance") is True,
+        ask_if=when(yes("pays_allowance")),
         maximum=100_000,
     ),
     Fact(
@@ -264,7 +326,7 @@ FACTS: list[Fact] = [
         "money",
         MONEY,
         _("Highest allowance one volunteer gets per year, in euros"),
-        ask_if=lambda f: f.get("pays_allowance") is True,
+        ask_if=when(yes("pays_allowance")),
         maximum=1_000_000,
     ),
     Fact(
@@ -272,9 +334,7 @@ FACTS: list[Fact] = [
         "money",
         INTEGER,
         _("Age of the youngest volunteer who gets an hourly allowance"),
-        ask_if=lambda f: (
-            f.get("pays_allowance") is True and f.get("allowance_per_hour") not in (None, "")
-        ),
+        ask_if=when(yes("pays_allowance"), filled("allowance_per_hour")),
         minimum=0,
         maximum=120,
     ),
@@ -293,21 +353,21 @@ FACTS: list[Fact] = [
             "Does your organisation serve its members and society, as a sports club, choir, "
             "scouting group or community centre does (SBBI)?"
         ),
-        ask_if=lambda f: f.get("anbi_status") == "no",
+        ask_if=when(is_in("anbi_status", "no")),
     ),
     Fact(
         "fundraising",
         "money",
         BOOL,
         _("Do you raise money from the public (fundraising)?"),
-        ask_if=lambda f: f.get("anbi_status") == "yes",
+        ask_if=when(is_in("anbi_status", "yes")),
     ),
     Fact(
         "annual_income",
         "money",
         MONEY,
         _("Income in the last financial year, in euros"),
-        ask_if=lambda f: f.get("anbi_status") == "yes",
+        ask_if=when(is_in("anbi_status", "yes")),
         maximum=1_000_000_000,
     ),
     Fact(
@@ -315,7 +375,7 @@ FACTS: list[Fact] = [
         "money",
         MONEY,
         _("Expenses in the last financial year, in euros"),
-        ask_if=lambda f: f.get("anbi_status") == "yes",
+        ask_if=when(is_in("anbi_status", "yes")),
         maximum=1_000_000_000,
     ),
     # --- activities
@@ -325,8 +385,14 @@ FACTS: list[Fact] = [
         "activities",
         MONEY,
         _("Total value of all prizes of the lottery, in euros"),
-        ask_if=lambda f: f.get("lottery") is True,
+        ask_if=when(yes("lottery")),
         maximum=100_000_000,
+    ),
+    Fact(
+        "events",
+        "activities",
+        BOOL,
+        _("Do you organise events, such as a tournament, party, fair or open day?"),
     ),
     Fact("bar_canteen", "activities", BOOL, _("Do you run a bar or canteen?")),
     Fact(
@@ -351,6 +417,39 @@ def facts_needed(rules) -> list[Fact]:
 
 def facts_to_ask(*, step: str, answers: Mapping[str, Any], rules) -> list[Fact]:
     return [f for f in facts_needed(rules) if f.step == step and f.ask_if(answers)]
+
+
+def facts_candidates(*, step: str, answers: Mapping[str, Any], rules) -> list[Fact]:
+    """The questions of one step that are asked now, plus the follow-ups an answer on the
+    same page could still make apply (their conditions on other pages hold). The page shows
+    the first and hides the others until compliance.js sees they apply."""
+    return [
+        fact
+        for fact in facts_needed(rules)
+        if fact.step == step and (fact.ask_if(answers) or _may_apply_on_page(fact, answers))
+    ]
+
+
+def _may_apply_on_page(fact: Fact, answers: Mapping[str, Any]) -> bool:
+    if not isinstance(fact.ask_if, When):
+        return False  # a plain function cannot be split up: only asked when it holds
+    return all(
+        clause.holds(answers)
+        for clause in fact.ask_if.clauses
+        if FACTS_BY_KEY[clause.fact].step != fact.step
+    )
+
+
+def fact_condition_on_page(fact: Fact) -> list[dict[str, Any]]:
+    """The part of a question's condition that depends on answers on its own page, as data
+    for compliance.js; empty when no answer on the page changes whether it is asked."""
+    if not isinstance(fact.ask_if, When):
+        return []
+    return [
+        clause.as_data()
+        for clause in fact.ask_if.clauses
+        if FACTS_BY_KEY[clause.fact].step == fact.step
+    ]
 
 
 def facts_clean(answers: Mapping[str, Any], rules) -> dict[str, Any]:

@@ -34,6 +34,12 @@ from .selectors import (
     rule_texts_on,
 )
 
+# How a volunteer is paid. Paying back only real costs with receipts is not the volunteer
+# allowance at all: it is untaxed and has no fixed maximum (domain facts §1, [V]).
+PATTERN_ALLOWANCE = "allowance"
+PATTERN_REAL_COSTS = "real_costs"
+ALLOWANCE_PATTERNS = (PATTERN_ALLOWANCE, PATTERN_REAL_COSTS)
+
 
 @dataclass(frozen=True)
 class AllowanceResult:
@@ -42,6 +48,9 @@ class AllowanceResult:
     limits: dict[str, Decimal]
     exceeded: list[str]
     explanation: list[str]
+    pattern: str = PATTERN_ALLOWANCE
+    # The amounts compared with the limits: per month includes costs paid on top.
+    amounts: dict[str, Decimal | None] = field(default_factory=dict)
 
 
 def allowance_check(
@@ -51,14 +60,44 @@ def allowance_check(
     per_hour: Decimal | None = None,
     per_month: Decimal | None = None,
     per_year: Decimal | None = None,
+    pattern: str = PATTERN_ALLOWANCE,
+    costs_per_month: Decimal | None = None,
 ) -> AllowanceResult:
-    """Does a volunteer allowance stay within that year's tax-free limits?"""
+    """Does a volunteer allowance stay within that year's tax-free limits?
+
+    ``pattern="real_costs"``: only real costs with receipts are paid back; that is not a
+    volunteer allowance and no limit applies. ``costs_per_month``: costs paid back on top of an
+    hourly allowance; the Belastingdienst counts them towards the limit per month.
+    """
+    amounts = {"per_hour": per_hour, "per_month": per_month, "per_year": per_year}
     errors: dict[str, str] = {}
-    for name, amount in (("per_hour", per_hour), ("per_month", per_month), ("per_year", per_year)):
+    if pattern not in ALLOWANCE_PATTERNS:
+        errors["pattern"] = _("Choose one of: %(choices)s.") % {
+            "choices": ", ".join(ALLOWANCE_PATTERNS)
+        }
+    for name, amount in (*amounts.items(), ("costs_per_month", costs_per_month)):
         if amount is not None and amount < 0:
             errors[name] = _("An amount cannot be negative.")
-    if per_hour is not None and age is None:
-        errors["age"] = _("Fill in the age: the limit per hour is lower for young volunteers.")
+    if pattern == PATTERN_REAL_COSTS:
+        if any(v is not None for v in (*amounts.values(), costs_per_month)):
+            errors.setdefault(
+                "pattern",
+                _(
+                    "You chose: only real costs with receipts. That is not a volunteer "
+                    "allowance, so leave the amounts empty. Or choose a fixed allowance."
+                ),
+            )
+    else:
+        if per_hour is not None and age is None:
+            errors["age"] = _("Fill in the age: the limit per hour is lower for young volunteers.")
+        if costs_per_month is not None and per_hour is None:
+            errors.setdefault(
+                "costs_per_month",
+                _(
+                    "We can only count costs on top of an allowance per hour. Fill in the "
+                    "allowance per hour too, or leave this empty."
+                ),
+            )
     if age is not None and not 0 <= age <= 120:
         errors["age"] = _("Fill in an age from 0 to 120.")
     if errors:
@@ -85,10 +124,50 @@ def allowance_check(
             },
             code="unknown_year",
         ) from None
-    amounts = {"per_hour": per_hour, "per_month": per_month, "per_year": per_year}
+    if pattern == PATTERN_REAL_COSTS:
+        return AllowanceResult(
+            year, True, limits, [], _real_costs_explanation(), pattern, amounts
+        )
+    if costs_per_month is not None:
+        amounts["per_month"] = (per_month or Decimal(0)) + costs_per_month
     exceeded = [k for k, v in amounts.items() if v is not None and v > limits[k]]
     explanation = _allowance_explanation(exceeded, limits, age, adult_age)
-    return AllowanceResult(year, not exceeded, limits, exceeded, explanation)
+    if costs_per_month is not None:
+        explanation.insert(0, _costs_on_top_line(costs_per_month, amounts["per_month"]))
+    return AllowanceResult(year, not exceeded, limits, exceeded, explanation, pattern, amounts)
+
+
+def _real_costs_explanation() -> list[str]:
+    return [
+        _(
+            "You only pay back real costs that volunteers prove with receipts, such as travel, "
+            "paper or postage. That is not a volunteer allowance: it is tax-free and has no "
+            "fixed maximum, so the limits do not apply."
+        ),
+        _(
+            "A mileage allowance may cover the real costs, also when that is more than the "
+            "amount per kilometre employees get tax-free (€0.23 in 2024)."
+        ),
+        _(
+            "Do you also pay an allowance per hour? Then the costs you pay back on top count "
+            "towards the limit per month. Choose a fixed allowance and fill in those costs."
+        ),
+    ]
+
+
+def _costs_on_top_line(costs: Decimal, month_total: Decimal | None) -> str:
+    return _(
+        "Costs paid back on top of an allowance per hour count towards the limit per month: "
+        "€ %(costs)s in costs makes € %(total)s per month together. The Belastingdienst's "
+        "example: € 4 per hour plus € 48 a week in travel costs is € 208 per month, above "
+        "the limit of € 190 in 2023."
+    ) % {"costs": _euro_text(costs), "total": _euro_text(month_total or costs)}
+
+
+def _euro_text(amount: Decimal) -> str:
+    return f"{amount.quantize(Decimal('0.01')):,}".replace(",", "X").replace(".", ",").replace(
+        "X", "."
+    )
 
 
 def _allowance_explanation(
@@ -122,8 +201,8 @@ def _allowance_explanation(
         )
     lines.append(
         _(
-            "Paying back real costs with receipts (travel, postage, materials) has no maximum and "
-            "is always tax-free."
+            "Paying back only real costs with receipts (travel, postage, materials) is not a "
+            "volunteer allowance: it is tax-free and has no maximum."
         )
     )
     return lines
@@ -369,3 +448,11 @@ def saved_check_seen(*, saved_check: SavedCheck, applying_rules: list[str]) -> S
     # Not updated_at: looking is not a change the owner made.
     saved_check.save(update_fields=["applying_rules"])
     return saved_check
+
+
+def compliance_data_erase(*, user: User) -> None:
+    """Part of erasing an account. Personal checklists go; a checklist kept for an
+    organisation stays for its other members. Knelpunten stay for the lobby figures, no longer
+    linked to the person (their text is the reporter's own words about the problem)."""
+    SavedCheck.objects.filter(owner=user, organisation__isnull=True).delete()
+    Bottleneck.objects.filter(reported_by=user).update(reported_by=None)

@@ -19,6 +19,7 @@ from . import selectors
 from .engine import REGISTRY
 from .facts import FACTS_BY_KEY
 from .parameters import known_years
+from .services import PATTERN_ALLOWANCE, PATTERN_REAL_COSTS
 
 ALLOWANCE_YEAR_KEY = "allowance.max_per_month"
 OTHER_TOPIC = "other"
@@ -31,6 +32,7 @@ TOPIC_LABELS: dict[str, Promise] = {
     "accounts": _("Accountability and administration"),
     "anbi": _("ANBI and SBBI"),
     "insurance": _("Insurance and VAT"),
+    "events": _("Events"),
     "avg": _("Privacy (AVG)"),
     "vog": _("VOG"),
     "allowance": _("Volunteer allowance"),
@@ -115,9 +117,27 @@ class AllowanceForm(HelpfulRequiredMessages, forms.Form):
         error_messages={"invalid": _("Fill in the age as a whole number, such as 25.")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "size": "8"}),
     )
+    pattern = forms.ChoiceField(
+        label=_("What do volunteers get?"),
+        choices=(
+            (PATTERN_ALLOWANCE, _("A fixed allowance (per hour, month or year)")),
+            (PATTERN_REAL_COSTS, _("Only real costs back, with receipts")),
+        ),
+        required=False,
+        initial=PATTERN_ALLOWANCE,
+        widget=forms.RadioSelect,
+    )
     per_hour = AmountField(label=_("Allowance per hour, in euros"), required=False)
     per_month = AmountField(label=_("Allowance per month, in euros"), required=False)
     per_year = AmountField(label=_("Allowance per year, in euros"), required=False)
+    costs_per_month = AmountField(
+        label=_("Costs paid back per month on top of an allowance per hour, in euros"),
+        required=False,
+        help_text=_(
+            "Such as travel costs. They count towards the limit per month. Leave empty if you "
+            "do not pay an allowance per hour."
+        ),
+    )
 
     AMOUNTS = ("per_hour", "per_month", "per_year")
 
@@ -143,6 +163,10 @@ class AllowanceForm(HelpfulRequiredMessages, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        # An old link has no pattern: it was always about a fixed allowance.
+        cleaned["pattern"] = cleaned.get("pattern") or PATTERN_ALLOWANCE
+        if cleaned["pattern"] == PATTERN_REAL_COSTS:
+            return cleaned
         if not self.errors and all(cleaned.get(name) is None for name in self.AMOUNTS):
             self.add_error(
                 "per_month", _("Fill in at least one amount: per hour, per month or per year.")

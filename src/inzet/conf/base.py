@@ -133,7 +133,9 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Confirming in the browser that signed up logs in and returns to where signup started (the
+# vacancy someone wanted to respond to). allauth does this only for that same session.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
@@ -216,6 +218,8 @@ INZET_INVITATION_VALID_DAYS = 14
 # Volunteer aggregates in a self-evaluation report appear only from this many answers on,
 # so no single volunteer can be singled out.
 INZET_VOLUNTEER_MIN_ANSWERS = env.int("INZET_VOLUNTEER_MIN_ANSWERS", default=5)
+# A self-evaluation's volunteer link works this many days unless the organisation sets a date.
+INZET_VOLUNTEER_LINK_DAYS = env.int("INZET_VOLUNTEER_LINK_DAYS", default=60)
 # Evidence files: allowed types and the size limit.
 INZET_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 # Kennisbank and network documents (PDF, DOCX, ODT, XLSX, PNG, JPEG): the size limit.

@@ -24,6 +24,11 @@ from inzet.accounts.models import PlatformRole, User
 from inzet.accounts.services import platform_role_grant
 from inzet.compliance.demo import compliance_demo_seed
 from inzet.geo.models import PostcodeArea
+from inzet.knowledge.demo import knowledge_demo_seed
+from inzet.knowledge.models import Page
+from inzet.networks.demo import networks_demo_seed
+from inzet.networks.models import Network
+from inzet.oncall.demo import oncall_demo_seed
 from inzet.organisations.constants import CentreRole, CompanyRole, LegalForm, OrganisationRole
 from inzet.organisations.models import (
     CentreMembership,
@@ -36,6 +41,7 @@ from inzet.organisations.models import (
 )
 from inzet.organisations.services import OrganisationData, centre_save, organisation_register
 from inzet.selfevaluation.demo import selfevaluation_demo_seed
+from inzet.shifts.demo import shifts_demo_seed
 from inzet.vacancies.demo import vacancies_demo_seed
 
 DEMO_PASSWORD = "inzet-demo-2026"  # noqa: S105 - a known password, for demo accounts only
@@ -122,6 +128,9 @@ class DemoSeedResult:
     memberships_created: int
     # Self-evaluations, keurmerk applications and adviser assignments (selfevaluation/demo.py)
     selfevaluation_created: int
+    # Shifts, on-call pools, networks and kennisbank pages (their demo.py modules)
+    flexible_created: int
+    knowledge_created: int
     logins: tuple[DemoLogin, ...]
 
     @property
@@ -134,6 +143,8 @@ class DemoSeedResult:
                 self.companies_created,
                 self.memberships_created,
                 self.selfevaluation_created,
+                self.flexible_created,
+                self.knowledge_created,
             )
         )
 
@@ -835,6 +846,8 @@ def demo_seed() -> DemoSeedResult:
     vacancies_demo_seed(users=users)  # ~1,500 vacancies and ~3,000 volunteers (vacancies/demo.py)
     # Self-evaluations and keurmerken need the organisations and the adviser and assessor roles.
     selfevaluation_created = selfevaluation_demo_seed(users=users)
+    flexible_created = oncall_demo_seed(users=users) + shifts_demo_seed(users=users)
+    knowledge_created = _knowledge_and_networks_ensure(users=users)
     return DemoSeedResult(
         users_created=users_created,
         centres_created=centres_created,
@@ -842,8 +855,25 @@ def demo_seed() -> DemoSeedResult:
         companies_created=companies_created,
         memberships_created=centre_members + organisation_members + company_members,
         selfevaluation_created=selfevaluation_created,
+        flexible_created=flexible_created,
+        knowledge_created=knowledge_created,
         logins=demo_logins(),
     )
+
+
+def _knowledge_and_networks_ensure(*, users: dict[str, User]) -> int:
+    """Five networks (centre staff, coordinators, board members, the Wet- & Regelgeving
+    network) and the kennisbank; return how many networks and pages were created."""
+    before = Network.objects.count() + Page.objects.count()
+    # The first person of the list moderates; the demo logins come first so they see inside.
+    people = [
+        users[email]
+        for email in (CENTRE_STAFF, BOARD, COORDINATOR, ADVISER, VOLUNTEER, HENK, PRIYA, LOTTE)
+        if email in users
+    ]
+    networks = networks_demo_seed(staff_user=users[NOV], users=people)
+    knowledge_demo_seed(staff_user=users[NOV], network_by_slug=networks)
+    return Network.objects.count() + Page.objects.count() - before
 
 
 def _postcode_areas() -> dict[str, PostcodeArea]:

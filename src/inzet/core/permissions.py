@@ -215,13 +215,6 @@ def can_manage_shifts(user: AnyUser | None, vacancy) -> bool:
     return can_manage_vacancies(user, vacancy.organisation)
 
 
-def can_sign_up_for_shifts(user: AnyUser | None, vacancy) -> bool:
-    """Any active account, for a published vacancy."""
-    from inzet.vacancies.constants import VacancyStatus
-
-    return _active(user) and vacancy.status == VacancyStatus.PUBLISHED
-
-
 def can_create_pool_for_organisation(user: AnyUser | None, organisation: Organisation) -> bool:
     return can_coordinate_organisation(user, organisation)
 

@@ -87,13 +87,17 @@ def html_to_text(html: str) -> str:
 # --- Pages
 
 
+# Fixed addresses under /kennisbank/ that a page's slug must not shadow.
+RESERVED_SLUGS = frozenset({"nieuw", "feed", "thema", "documenten"})
+
+
 def _unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
     base = (slugify(title) or "pagina")[:100].strip("-") or "pagina"
     slug, n = base, 2
     qs = Page.objects.all()
     if exclude_pk is not None:
         qs = qs.exclude(pk=exclude_pk)
-    while qs.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or qs.filter(slug=slug).exists():
         slug = f"{base}-{n}"
         n += 1
     return slug

@@ -17,9 +17,7 @@ class Network(models.Model):
     slug = models.SlugField(_("web address"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=150)
     description = models.TextField(_("description"))
-    accepts_join_requests = models.BooleanField(
-        _("people can ask to join"), default=True
-    )
+    accepts_join_requests = models.BooleanField(_("people can ask to join"), default=True)
     is_archived = models.BooleanField(default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -164,6 +162,8 @@ class Post(models.Model):
     is_hidden = models.BooleanField(_("hidden"), default=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    # Set once the "e-mail at once" members were mailed: the notification task is idempotent.
+    notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

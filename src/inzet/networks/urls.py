@@ -51,4 +51,9 @@ urlpatterns = [
     path(
         "netwerken/<slug:slug>/bibliotheek/uploaden/", views.library_upload, name="library-upload"
     ),
+    path(
+        "netwerken/<slug:slug>/bibliotheek/<uuid:public_id>/nieuwe-versie/",
+        views.library_new_version,
+        name="library-new-version",
+    ),
 ]

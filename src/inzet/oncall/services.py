@@ -443,10 +443,22 @@ def request_set_places(*, oncall_request: OnCallRequest, actor: User, places: in
             "places", _("Ask for 1 to %(max)s people.") % {"max": MAX_PLACES}, "places_range"
         )
     locked.places = places
+    _places_fill_from_reserve(locked, confirmed=confirmed)
+    locked.save(update_fields=["places", "status"])
+    audit_log(
+        actor=actor, action="oncall.request_places", target=locked, details={"places": places}
+    )
+    oncall_request.places, oncall_request.status = locked.places, locked.status
+    return locked
+
+
+def _places_fill_from_reserve(locked: OnCallRequest, *, confirmed: int) -> None:
+    """Give free places to the reserve list in the order people answered (they are told),
+    and set the status to full or open. The caller holds the request's row lock and saves."""
     promoted = list(
         locked.invitations.filter(status=InvitationStatus.RESERVE)
         .select_related("volunteer")
-        .order_by("responded_at", "pk")[: max(0, places - confirmed)]
+        .order_by("responded_at", "pk")[: max(0, locked.places - confirmed)]
     )
     for invitation in promoted:
         invitation.status = InvitationStatus.CONFIRMED
@@ -455,13 +467,7 @@ def request_set_places(*, oncall_request: OnCallRequest, actor: User, places: in
         status=InvitationStatus.CONFIRMED
     )
     locked.status = _status_after_count(locked, confirmed + len(promoted))
-    locked.save(update_fields=["places", "status"])
-    audit_log(
-        actor=actor, action="oncall.request_places", target=locked, details={"places": places}
-    )
     _notify_on_commit(promoted)
-    oncall_request.places, oncall_request.status = locked.places, locked.status
-    return locked
 
 
 @transaction.atomic
@@ -504,7 +510,23 @@ def request_cancel(*, oncall_request: OnCallRequest, actor: User) -> OnCallReque
 
 @transaction.atomic
 def oncall_data_erase(*, user: User) -> None:
-    """Part of erasing an account: pool memberships and invitations (also confirmed ones;
-    the coordinator sees the count drop)."""
+    """Part of erasing an account: pool memberships and invitations. A place the person held
+    on a request that is still running goes to the first person on its reserve list."""
     PoolMembership.objects.filter(volunteer=user).delete()
+    held = list(
+        OnCallInvitation.objects.filter(
+            volunteer=user,
+            status=InvitationStatus.CONFIRMED,
+            request__status__in=LIVE_STATUSES,
+            request__ends_at__gt=timezone.now(),
+        ).values_list("request_id", flat=True)
+    )
     OnCallInvitation.objects.filter(volunteer=user).delete()
+    for request_id in held:
+        with transaction.atomic():
+            locked = OnCallRequest.objects.select_for_update(of=("self",)).get(pk=request_id)
+            if not _request_live(locked):
+                continue
+            confirmed = locked.invitations.filter(status=InvitationStatus.CONFIRMED).count()
+            _places_fill_from_reserve(locked, confirmed=confirmed)
+            locked.save(update_fields=["status"])

@@ -1,8 +1,9 @@
 """Management of the self-evaluation for NOV staff.
 
 Questionnaires are versioned: a published or retired version is read-only here (with its
-parts and statements), because evaluations were answered with exactly that text. To change
-the text, NOV uses the action "Draft a new version", edits the draft and publishes it.
+parts, statements and answer scale), because evaluations were answered with exactly that
+text. To change the text, NOV uses the action "Draft a new version", edits the draft and
+publishes it.
 
 Evaluations are listed without their answers. Volunteers' answers (``VolunteerResponse``,
 ``VolunteerAnswer``) are deliberately not registered: nobody may see one volunteer's answers.
@@ -69,6 +70,8 @@ class QuestionnaireForm(forms.ModelForm):
     class Meta:
         model = Questionnaire
         fields = ["slug", "name", "version", "introduction", "is_starting_set"]
+        fields += ["scale_max", "scale_labels"]
+        widgets = {"scale_labels": forms.Textarea(attrs={"rows": 6})}
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -97,8 +100,9 @@ class QuestionnaireAdmin(admin.ModelAdmin):
         return ["slug", "version", "status", "published_at", "created_at"]
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        scale = ["scale_max", "scale_labels"]
         if obj is None:
-            return ["slug", "name", "version", "introduction", "is_starting_set"]
+            return ["slug", "name", "version", "introduction", "is_starting_set", *scale]
         return [
             "slug",
             "version",
@@ -107,6 +111,7 @@ class QuestionnaireAdmin(admin.ModelAdmin):
             "name",
             "introduction",
             "is_starting_set",
+            *scale,
             "created_at",
         ]
 

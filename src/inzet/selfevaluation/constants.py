@@ -27,11 +27,15 @@ class ActionStatus(models.TextChoices):
     DONE = "done", _("Done")
 
 
-# The answer scale: how far a statement holds for the organisation.
+# The standard answer scale: how far a statement holds for the organisation. A questionnaire
+# version may use another scale (1 to ``Questionnaire.scale_max``, with its own labels); it
+# starts at 1 always. Empty labels on a scale of 1 to 4 mean these translated labels.
 SCALE = [
     (1, _("Not at all")),
     (2, _("A little")),
     (3, _("Mostly")),
     (4, _("Fully")),
 ]
-SCALE_MIN, SCALE_MAX = 1, 4
+SCALE_MIN, DEFAULT_SCALE_MAX = 1, 4
+SCALE_MAX_LOWEST, SCALE_MAX_HIGHEST = 3, 10  # the highest score NOV may choose
+

@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from inzet.core.forms import HelpfulRequiredMessages
-from inzet.selfevaluation.constants import SCALE
+from inzet.selfevaluation.models import Questionnaire
 from inzet.selfevaluation.services.evaluations import (
     EVIDENCE_EXTENSIONS_LABEL,
     NOTE_MAX_LENGTH,
@@ -42,26 +42,36 @@ class EvaluationStartForm(HelpfulRequiredMessages, forms.Form):
 PART_FORM_ID = "part-form"
 
 
+def scale_field_kwargs(questionnaire: Questionnaire) -> dict[str, object]:
+    """Choices and error message of a score field on the questionnaire's own answer scale."""
+    return {
+        "choices": [(str(value), label) for value, label in questionnaire.scale],
+        "error_messages": {
+            "invalid_choice": gettext("Choose a score from %(min)s to %(max)s.")
+            % {"min": questionnaire.scale_min, "max": questionnaire.scale_max}
+        },
+    }
+
+
 class PartForm(forms.Form):
     """All statements of one part: a score and an explanation each. The hidden initial
     values let us save only what this person changed, so a save never overwrites what a
     colleague answered in the meantime."""
 
-    def __init__(self, *args, rows, **kwargs):
+    def __init__(self, *args, rows, questionnaire: Questionnaire, **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = rows
         for row in rows:
             pk = row.statement.pk
             self.fields[f"score_{pk}"] = forms.TypedChoiceField(
                 label=row.statement.text,
-                choices=[(str(value), label) for value, label in SCALE],
+                **scale_field_kwargs(questionnaire),
                 coerce=int,
                 empty_value=None,
                 required=False,
                 widget=forms.RadioSelect(attrs={"form": PART_FORM_ID}),
                 show_hidden_initial=True,
                 initial=str(row.score) if row.score else "",
-                error_messages={"invalid_choice": _("Choose one of the answers on the scale.")},
             )
             self.fields[f"note_{pk}"] = forms.CharField(
                 label=_("Explanation"),
@@ -104,14 +114,13 @@ class PartForm(forms.Form):
 class AnswerForm(forms.Form):
     """One answer, as sent by the autosave script (either field may be left out)."""
 
-    score = forms.TypedChoiceField(
-        choices=[(str(value), label) for value, label in SCALE],
-        coerce=int,
-        empty_value=None,
-        required=False,
-        error_messages={"invalid_choice": _("Choose one of the answers on the scale.")},
-    )
     note = forms.CharField(required=False, max_length=NOTE_MAX_LENGTH, strip=True)
+
+    def __init__(self, *args, questionnaire: Questionnaire, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["score"] = forms.TypedChoiceField(
+            **scale_field_kwargs(questionnaire), coerce=int, empty_value=None, required=False
+        )
 
 
 class EvidenceForm(forms.Form):
@@ -164,3 +173,15 @@ class VolunteerInviteForm(forms.Form):
 
     def clean_emails(self) -> list[str]:
         return [part for part in _SEPARATORS.split(self.cleaned_data["emails"]) if part]
+
+
+class VolunteerLinkExtendForm(HelpfulRequiredMessages, forms.Form):
+    """A new end date for the volunteer link: it then works until the end of that day."""
+
+    until = forms.DateField(
+        label=_("New end date"),
+        help_text=_("For example 31-12-2026. The link works until the end of that day."),
+        input_formats=["%d-%m-%Y", "%d/%m/%Y", "%d-%m-%y", "%Y-%m-%d"],
+        widget=forms.DateInput(format="%d-%m-%Y", attrs={"size": 12, "autocomplete": "off"}),
+        error_messages={"invalid": _("Fill in a date like 31-12-2026.")},
+    )

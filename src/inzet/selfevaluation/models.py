@@ -1,16 +1,41 @@
 import secrets
 import uuid
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .constants import ActionStatus, EvaluationStatus, Phase, QuestionnaireStatus
+from .constants import (
+    DEFAULT_SCALE_MAX,
+    SCALE,
+    SCALE_MAX_HIGHEST,
+    SCALE_MAX_LOWEST,
+    SCALE_MIN,
+    ActionStatus,
+    EvaluationStatus,
+    Phase,
+    QuestionnaireStatus,
+)
+
+# How long a volunteer link works when nobody extends it. A link that never ends would keep
+# collecting answers long after the organisation has moved on.
+DEFAULT_VOLUNTEER_LINK_DAYS = 60
 
 
 def _token() -> str:
     return secrets.token_urlsafe(24)
+
+
+def volunteer_link_days() -> int:
+    return int(getattr(settings, "INZET_VOLUNTEER_LINK_DAYS", DEFAULT_VOLUNTEER_LINK_DAYS))
+
+
+def volunteer_link_default_expiry() -> datetime:
+    return timezone.now() + timedelta(days=volunteer_link_days())
 
 
 class Questionnaire(models.Model):
@@ -32,6 +57,20 @@ class Questionnaire(models.Model):
         default=False,
         help_text=_("Inzet's own starting text, to be replaced by NOV's official text."),
     )
+    scale_max = models.PositiveSmallIntegerField(
+        _("highest score"),
+        default=DEFAULT_SCALE_MAX,
+        validators=[MinValueValidator(SCALE_MAX_LOWEST), MaxValueValidator(SCALE_MAX_HIGHEST)],
+        help_text=_("The answer scale runs from 1 to this number (3 to 10)."),
+    )
+    scale_labels = models.TextField(
+        _("labels of the answer scale"),
+        blank=True,
+        help_text=_(
+            "One label per line, from 1 up to the highest score, for example “Not at all”. "
+            "Leave empty on a scale of 1 to 4 to use the standard labels."
+        ),
+    )
     published_at = models.DateTimeField(_("published on"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -52,6 +91,65 @@ class Questionnaire(models.Model):
     def is_frozen(self) -> bool:
         return self.status != QuestionnaireStatus.DRAFT
 
+    @property
+    def scale_min(self) -> int:
+        return SCALE_MIN
+
+    def scale_label_list(self) -> list[str]:
+        return [line.strip() for line in self.scale_labels.splitlines() if line.strip()]
+
+    @property
+    def scale(self) -> list[tuple[int, str]]:
+        """(score, label) for every point of this version's answer scale, lowest first."""
+        labels = self.scale_label_list()
+        if not labels and self.scale_max == DEFAULT_SCALE_MAX:
+            return list(SCALE)
+        return [
+            (value, labels[value - 1] if value <= len(labels) else str(value))
+            for value in range(SCALE_MIN, self.scale_max + 1)
+        ]
+
+    @property
+    def scale_is_default(self) -> bool:
+        """The standard scale 1–4 with its translated labels."""
+        return self.scale_max == DEFAULT_SCALE_MAX and not self.scale_label_list()
+
+    def on_scale(self, score: float | None) -> bool:
+        return score is not None and SCALE_MIN <= score <= self.scale_max
+
+    def scale_check(self) -> None:
+        """Raises ValidationError when the scale cannot be used as it is."""
+        if not SCALE_MAX_LOWEST <= self.scale_max <= SCALE_MAX_HIGHEST:
+            raise ValidationError(
+                _("The highest score must be from %(low)s to %(high)s.")
+                % {"low": SCALE_MAX_LOWEST, "high": SCALE_MAX_HIGHEST},
+                code="scale_max",
+            )
+        labels = self.scale_label_list()
+        if labels and len(labels) != self.scale_max:
+            raise ValidationError(
+                _(
+                    "Give one label for each score from 1 to %(max)s: %(max)s labels, one per "
+                    "line. Now there are %(count)s."
+                )
+                % {"max": self.scale_max, "count": len(labels)},
+                code="scale_labels",
+            )
+        if not labels and self.scale_max != DEFAULT_SCALE_MAX:
+            raise ValidationError(
+                _("A scale of 1 to %(max)s needs its own labels: %(max)s labels, one per line.")
+                % {"max": self.scale_max},
+                code="scale_labels",
+            )
+
+    def clean(self) -> None:
+        super().clean()
+        try:
+            self.scale_check()
+        except ValidationError as exc:
+            field = "scale_max" if exc.code == "scale_max" else "scale_labels"
+            raise ValidationError({field: exc.messages}) from exc
+
 
 class Part(models.Model):
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="parts")
@@ -61,9 +159,9 @@ class Part(models.Model):
     description = models.TextField(_("description"), blank=True)
     minimum_score = models.DecimalField(
         _("minimum score"),
-        max_digits=3,
+        max_digits=4,
         decimal_places=2,
-        help_text=_("The average score this part needs, on the scale of 1 to 4."),
+        help_text=_("The average score this part needs, on the answer scale of the questionnaire."),
     )
     order = models.PositiveIntegerField(default=0)
 
@@ -120,6 +218,11 @@ class Evaluation(models.Model):
     )
     # One unguessable link for all volunteers of this evaluation.
     volunteer_token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
+    # The shared link and the one-use invitations stop working at this moment; the
+    # organisation can move it later (services.evaluations.volunteer_link_extend).
+    volunteer_link_expires_at = models.DateTimeField(
+        _("volunteer link works until"), default=volunteer_link_default_expiry
+    )
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -137,6 +240,10 @@ class Evaluation(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == EvaluationStatus.OPEN
+
+    @property
+    def volunteer_link_expired(self) -> bool:
+        return timezone.now() >= self.volunteer_link_expires_at
 
 
 class Answer(models.Model):

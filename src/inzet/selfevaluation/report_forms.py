@@ -10,8 +10,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from inzet.core.forms import HelpfulRequiredMessages
-from inzet.selfevaluation.constants import SCALE, ActionStatus
-from inzet.selfevaluation.models import Part, Statement
+from inzet.selfevaluation.constants import ActionStatus
+from inzet.selfevaluation.models import Part, Questionnaire, Statement
 
 DONT_KNOW = "unknown"
 DATE_INPUT_FORMATS = ["%d-%m-%Y", "%d/%m/%Y", "%d-%m-%y", "%Y-%m-%d"]
@@ -27,15 +27,21 @@ class SurveyGroup:
 
 
 class VolunteerSurveyForm(forms.Form):
-    """One radio group per statement: the scale of 1 to 4, or "don't know".
+    """One radio group per statement: the questionnaire's answer scale, or "don't know".
 
     Every group may stay empty here; the service decides whether enough has been answered.
     """
 
-    def __init__(self, *args: Any, statements: Iterable[Statement], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        statements: Iterable[Statement],
+        questionnaire: Questionnaire,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.statements = list(statements)
-        choices = [(str(value), label) for value, label in SCALE]
+        choices = [(str(value), label) for value, label in questionnaire.scale]
         choices.append((DONT_KNOW, _("Don't know")))
         for statement in self.statements:
             self.fields[self.field_name(statement)] = forms.ChoiceField(

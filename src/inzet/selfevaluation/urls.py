@@ -51,6 +51,11 @@ urlpatterns = [
         name="volunteer-invite",
     ),
     path(
+        "zelfevaluatie/<uuid:public_id>/vrijwilligers/einddatum/",
+        organisation.volunteer_link_extend,
+        name="volunteer-link-extend",
+    ),
+    path(
         "zelfevaluatie/<uuid:public_id>/afsluiten/",
         organisation.evaluation_close,
         name="evaluation-close",

@@ -58,3 +58,30 @@ def test_erasure_removes_own_records_and_unlinks_shared_ones():
     # The knelpunt still counts for the lobby, but no longer points at the person.
     assert Bottleneck.objects.get().reported_by is None
     assert user_export_data(user=other)["vacancy_responses"] == []
+
+
+def test_download_and_erasure_cover_shifts_on_call_pools_and_networks(client):
+    from inzet.networks.models import NetworkMembership
+    from inzet.networks.tests.factories import MembershipFactory as NetworkMembershipFactory
+    from inzet.oncall.models import PoolMembership
+    from inzet.oncall.tests.factories import PoolMembershipFactory
+    from inzet.shifts.models import ShiftSignup
+    from inzet.shifts.tests.factories import ShiftSignupFactory
+
+    signup = ShiftSignupFactory()
+    volunteer = signup.volunteer
+    PoolMembershipFactory(volunteer=volunteer)
+    network_membership = NetworkMembershipFactory(user=volunteer)
+    client.force_login(volunteer)
+
+    data = json.loads(client.get("/account/mijn-gegevens/download/").content)
+
+    assert len(data["shift_signups"]) == 1
+    assert len(data["oncall_pool_memberships"]) == 1
+    assert data["networks"]["memberships"][0]["network"] == network_membership.network.name
+
+    user_erase(user=volunteer)
+
+    assert not ShiftSignup.objects.filter(volunteer=volunteer).exists()
+    assert not PoolMembership.objects.filter(volunteer=volunteer).exists()
+    assert not NetworkMembership.objects.filter(user=volunteer).exists()

@@ -8,6 +8,7 @@ from . import (
     asylum,  # noqa: F401
     avg,  # noqa: F401
     benefits,  # noqa: F401
+    events,  # noqa: F401
     insurance,  # noqa: F401
     kvk,  # noqa: F401
     lottery,  # noqa: F401

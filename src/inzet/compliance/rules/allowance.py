@@ -3,7 +3,9 @@
 The limits per hour, month and year change by year (see parameters.py); whether an allowance
 stays within them is decided by ``services.allowance_check``. Source: domain facts §1 ([V]
 Belastingdienst 2023 and 2024 pages: all three limits must be respected, above the monthly or
-yearly limit the whole amount is taxable, real costs with receipts have no maximum; [S]
+yearly limit the whole amount is taxable, real costs only with receipts are not the allowance
+and have no fixed maximum, costs paid on top of an hourly allowance count towards the monthly
+limit; [S]
 dewve.nl, plusonline.nl: the limits count per volunteer across all organisations; 2025 and
 2026 amounts [S], see parameters.py).
 """
@@ -127,8 +129,10 @@ register(
         action=(
             "De grenzen van de vrijwilligersvergoeding gelden per vrijwilliger, voor alle "
             "organisaties samen. Vraag je vrijwilligers of ze ook ergens anders een vergoeding "
-            "krijgen. Echte kosten terugbetalen met bonnen (zoals reiskosten, porto of "
-            "materiaal) kan altijd: daarvoor is geen maximum."
+            "krijgen. Betaal je alleen echte kosten terug met bonnen (zoals reiskosten, porto "
+            "of materiaal)? Dat is geen vrijwilligersvergoeding en daarvoor is geen vast "
+            "maximum. Betaal je kosten terug naast een vergoeding per uur? Dan tellen die "
+            "kosten mee voor de grens per maand."
         ),
         legal_basis="Wet op de loonbelasting 1964 (vrijwilligersregeling)",
         facts=("pays_allowance",),

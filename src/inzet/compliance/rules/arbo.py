@@ -4,7 +4,9 @@ Since 1 January 2007 the Arbowet applies to volunteers only for serious risks an
 groups (volunteers under 18, pregnant or breastfeeding volunteers): Arbobesluit art. 9.5a.
 Source: domain facts §6 ([V] nlarbeidsinspectie.nl "Arboregels voor vrijwilligers"; [S]
 vrijwilligerstilburg.nl, vrijwilligerspuntweststellingwerf.nl for the general duty of care and
-that no arbodienst or RI&E is needed for volunteers only).
+that no arbodienst or RI&E is needed for volunteers only). The facts do not say which employer
+duties apply with paid staff, so ``arbo.paid_staff`` only says the volunteers-only exception
+does not cover them and to check with the Nederlandse Arbeidsinspectie.
 """
 
 from inzet.compliance.engine import Context, Rule, RuleKind, register
@@ -94,6 +96,35 @@ register(
         legal_basis="Zorgplicht, art. 7:658 BW",
         facts=("volunteer_count",),
         condition=_duty_of_care,
+        dossier=DOSSIER,
+    )
+)
+
+
+def _paid_staff(c: Context) -> list[str]:
+    if c.yes("paid_staff"):
+        return [
+            "Je organisatie heeft betaalde medewerkers. Dan werken er niet alleen vrijwilligers "
+            "bij je."
+        ]
+    return []
+
+
+register(
+    Rule(
+        key="arbo.paid_staff",
+        topic="arbo",
+        kind=RuleKind.RECOMMENDATION,
+        title="Zoek uit welke arboregels gelden voor je betaalde medewerkers",
+        action=(
+            "Werken er alleen vrijwilligers? Dan heb je geen arbodienst en geen RI&E "
+            "(risico-inventarisatie en -evaluatie) nodig. Die uitzondering geldt niet voor "
+            "betaalde medewerkers. Vraag bij de Nederlandse Arbeidsinspectie na welke "
+            "arboregels voor jullie als werkgever gelden."
+        ),
+        legal_basis="Arbeidsomstandighedenwet (Arbowet)",
+        facts=("paid_staff",),
+        condition=_paid_staff,
         dossier=DOSSIER,
     )
 )

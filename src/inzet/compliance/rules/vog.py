@@ -4,7 +4,8 @@ The Regeling Gratis VOG voor vrijwilligers (VWS, BWBR0041494) makes the VOG free
 volunteers of recognised organisations; who qualifies is decided by
 ``services.free_vog_check`` (art. 2 of the Regeling). Source: domain facts §2 ([V]
 wetten.overheid.nl, gratisvog.nl, rijksoverheid.nl; [S] jeugdwerklimburg.nl for asking a new
-VOG every 3 years as good practice).
+VOG every 3 years as good practice). That paid staff and interns are excluded from the
+Gratis VOG: [V] gratisvog.nl Q&A.
 """
 
 from inzet.compliance import services
@@ -92,6 +93,34 @@ register(
         ),
         facts=("works_with_vulnerable", "vog_required_by_law"),
         condition=_ask_vog,
+        dossier=DOSSIER,
+    )
+)
+
+
+def _paid_staff(c: Context) -> list[str]:
+    if c.yes("works_with_vulnerable") and c.yes("paid_staff"):
+        return [
+            "Je vrijwilligers werken met kwetsbare mensen.",
+            "Je organisatie heeft ook betaalde medewerkers.",
+        ]
+    return []
+
+
+register(
+    Rule(
+        key="vog.paid_staff",
+        topic="vog",
+        kind=RuleKind.RECOMMENDATION,
+        title="De Gratis VOG is niet voor betaalde medewerkers",
+        action=(
+            "De regeling Gratis VOG is alleen voor vrijwilligers. Betaalde medewerkers en "
+            "stagiairs vallen er niet onder. Vraag je ook van hen een VOG? Dan kan dat niet "
+            "gratis via deze regeling."
+        ),
+        legal_basis="Regeling Gratis VOG voor vrijwilligers (BWBR0041494)",
+        facts=("works_with_vulnerable", "paid_staff"),
+        condition=_paid_staff,
         dossier=DOSSIER,
     )
 )

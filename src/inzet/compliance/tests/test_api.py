@@ -3,13 +3,14 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
 from inzet.compliance.engine import REGISTRY
 from inzet.compliance.facts import FACTS_BY_KEY, fact_parse
 from inzet.compliance.models import RuleText
+from inzet.compliance.services import allowance_check
 
 pytestmark = pytest.mark.django_db
 
@@ -212,6 +213,49 @@ def test_allowance_refuses_negative_amounts(client):
 
     assert response.status_code == 422
     assert sorted(_fields(response)) == ["per_month", "per_year"]
+
+
+def test_allowance_only_real_costs_is_within_limits_whatever_the_costs(client):
+    response = _post(client, ALLOWANCE, {"year": 2026, "pattern": "real_costs"})
+
+    assert response.status_code == 200
+    result = response.json()
+    assert result["pattern"] == "real_costs"
+    assert result["within_limits"] is True
+    assert result["exceeded"] == []
+    with translation.override("nl"):
+        expected = allowance_check(year=2026, pattern="real_costs").explanation
+    assert result["explanation"] == expected
+
+
+def test_allowance_real_costs_with_a_fixed_amount_is_a_422_on_pattern(client):
+    body = {"year": 2026, "pattern": "real_costs", "per_month": 500}
+
+    response = _post(client, ALLOWANCE, body)
+
+    assert response.status_code == 422
+    assert _fields(response) == ["pattern"]
+
+
+def test_allowance_costs_on_top_of_an_hourly_allowance_count_towards_the_month(client):
+    body = {"year": 2023, "age": 30, "per_hour": 4, "per_month": 160, "costs_per_month": 48}
+
+    response = _post(client, ALLOWANCE, body)
+
+    assert response.status_code == 200
+    assert response.json()["pattern"] == "allowance"
+    assert response.json()["exceeded"] == ["per_month"]
+    body["costs_per_month"] = 30
+    assert _post(client, ALLOWANCE, body).json()["within_limits"] is True
+
+
+def test_allowance_costs_on_top_without_hourly_allowance_is_a_422(client):
+    body = {"year": 2026, "per_month": 100, "costs_per_month": 20}
+
+    response = _post(client, ALLOWANCE, body)
+
+    assert response.status_code == 422
+    assert _fields(response) == ["costs_per_month"]
 
 
 # --- the document

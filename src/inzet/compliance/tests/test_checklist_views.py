@@ -138,6 +138,105 @@ def test_follow_up_questions_on_the_same_page_are_asked_next(client):
     assert _checked(follow_up.content.decode(), "legal_form", "informal_association")
 
 
+def test_questionnaire_asks_about_paid_staff_and_events(client):
+    people, _steps = _walk(client, INITIATIVE, until="people")
+    assert "paid_staff" in people.context["form"].facts
+
+    activities, _steps = _walk(client, INITIATIVE, until="activities")
+    assert "events" in activities.context["form"].facts
+
+
+def _question(content: str, key: str) -> str:
+    """The opening tag of a question's wrapper on the step page."""
+    match = re.search(rf'<div class="compliance-question" id="question-{key}"[^>]*>', content)
+    assert match, f"no question {key} on the page"
+    return match.group(0)
+
+
+def test_follow_ups_on_the_same_page_are_rendered_hidden_and_disabled(client):
+    _walk(client, INITIATIVE, until="data")
+
+    response = client.get(reverse("compliance:check-step", args=["data"]))
+
+    content = response.content.decode()
+    wrapper = _question(content, "photos_of_minors")
+    assert " hidden" in wrapper
+    assert "data-ask-if=" in wrapper and "publishes_photos" in wrapper
+    assert re.search(r'<input[^>]*name="photos_of_minors"[^>]*disabled', content)
+    assert " hidden" not in _question(content, "publishes_photos")
+    assert "photos_of_minors" not in response.context["form"].facts
+    assert "compliance.js" in content and " defer" in content
+
+
+def test_follow_up_answered_on_the_same_page_with_javascript_needs_no_round_trip(client):
+    _walk(client, INITIATIVE, until="data")
+    url = reverse("compliance:check-step", args=["data"])
+    data = {
+        **_plain("data"),
+        "processes_personal_data": "no",
+        "publishes_photos": "yes",
+        "photos_of_minors": "yes",
+        "shown_questions": "photos_of_minors",  # compliance.js showed the follow-up
+    }
+
+    response = client.post(url, data)
+
+    assert response.url == reverse("compliance:check-step", args=["money"])
+    assert client.session[SESSION_KEY]["answers"]["photos_of_minors"] is True
+
+
+def test_follow_up_without_javascript_is_asked_after_the_submit(client):
+    _walk(client, INITIATIVE, until="data")
+    url = reverse("compliance:check-step", args=["data"])
+    # The hidden follow-up is posted by a browser without JavaScript only if it is enabled:
+    # it is not, but a value sent anyway is not taken as an answer the person saw.
+    data = {**_plain("data"), "processes_personal_data": "no", "publishes_photos": "yes"}
+
+    response = client.post(url, {**data, "photos_of_minors": "yes"})
+
+    assert response.url == url
+    assert "photos_of_minors" not in client.session[SESSION_KEY]["answers"]
+    again = client.get(url)
+    assert " hidden" not in _question(again.content.decode(), "photos_of_minors")
+
+
+def test_follow_up_shown_but_not_answered_gets_a_message_and_stays_visible(client):
+    _walk(client, INITIATIVE, until="data")
+    url = reverse("compliance:check-step", args=["data"])
+    data = {
+        **_plain("data"),
+        "processes_personal_data": "no",
+        "publishes_photos": "yes",
+        "shown_questions": "photos_of_minors",
+    }
+    data.pop("photos_of_minors", None)
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["photos_of_minors"]
+    assert " hidden" not in _question(response.content.decode(), "photos_of_minors")
+    assert _checked(response.content.decode(), "publishes_photos", "yes")
+
+
+def test_shown_question_that_does_not_apply_is_ignored(client):
+    _walk(client, INITIATIVE, until="data")
+    url = reverse("compliance:check-step", args=["data"])
+    data = {
+        **_plain("data"),
+        "processes_personal_data": "no",
+        "publishes_photos": "no",
+        "photos_of_minors": "yes",
+        "shown_questions": "photos_of_minors legal_form",
+    }
+
+    response = client.post(url, data)
+
+    assert response.url == reverse("compliance:check-step", args=["money"])
+    answers = client.session[SESSION_KEY]["answers"]
+    assert "photos_of_minors" not in answers and answers["legal_form"] == "citizens_initiative"
+
+
 def test_previous_step_shows_the_answers_given(client):
     _walk(client, FOUNDATION_PAYING_TOO_MUCH)
 

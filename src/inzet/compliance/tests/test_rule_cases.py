@@ -56,3 +56,36 @@ def test_cases_use_only_known_rules_and_facts():
         assert set(case["facts"]) <= FACTS_BY_KEY.keys(), case["name"]
         named = set(case.get("applies", [])) | set(case.get("not_applies", []))
         assert named <= REGISTRY.keys(), case["name"]
+
+
+def test_questions_conditions_are_data_the_page_can_read():
+    from inzet.compliance.facts import fact_condition_on_page, yes
+
+    age = FACTS_BY_KEY["youngest_paid_volunteer_age"]
+    assert fact_condition_on_page(age) == [
+        {"fact": "pays_allowance", "op": "in", "values": ["yes"]},
+        {"fact": "allowance_per_hour", "op": "filled", "values": []},
+    ]
+    # pays_allowance depends on the number of volunteers, asked on an earlier page.
+    assert fact_condition_on_page(FACTS_BY_KEY["pays_allowance"]) == []
+    assert fact_condition_on_page(FACTS_BY_KEY["volunteers_under_18"]) == [
+        {"fact": "volunteer_count", "op": "gt", "values": [0.0]}
+    ]
+    assert yes("lottery").holds({"lottery": True})
+    assert not yes("lottery").holds({"lottery": 1})
+    assert not yes("lottery").holds({})
+
+
+def test_follow_up_candidates_hold_on_earlier_pages_only():
+    from inzet.compliance.facts import facts_candidates
+
+    rules = REGISTRY.values()
+    no_volunteers = facts_candidates(
+        step="money", answers={"volunteer_count": 0, "legal_form": "foundation"}, rules=rules
+    )
+    with_volunteers = facts_candidates(step="money", answers={"volunteer_count": 5}, rules=rules)
+
+    assert "pays_allowance" not in {f.key for f in no_volunteers}
+    keys = {f.key for f in with_volunteers}
+    assert {"pays_allowance", "allowance_per_hour", "youngest_paid_volunteer_age"} <= keys
+    assert {"sbbi_status", "fundraising", "annual_income"} <= keys

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 import pytest
 
 from inzet.compliance.models import ParameterOverride
-from inzet.compliance.services import allowance_check, free_vog_check
+from inzet.compliance.services import _real_costs_explanation, allowance_check, free_vog_check
 
 D = Decimal
 
@@ -130,6 +130,75 @@ def test_allowance_unknown_year_names_the_known_years(year):
     assert set(errors) == {"year"}
     assert "2023, 2024, 2025, 2026" in errors["year"][0]
     assert str(year) in errors["year"][0]
+
+
+@pytest.mark.django_db
+def test_allowance_only_real_costs_is_not_an_allowance_and_has_no_limit():
+    result = allowance_check(year=2026, pattern="real_costs")
+
+    assert result.within_limits is True
+    assert result.exceeded == []
+    assert result.pattern == "real_costs"
+    # The limits are still given, for reference; nothing was compared with them.
+    assert result.limits["per_month"] == D("220")
+    # The real-costs explanation, not the one about staying within the limits.
+    assert result.explanation == _real_costs_explanation()
+    assert result.explanation != allowance_check(year=2026, per_month=D("10")).explanation
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["per_hour", "per_month", "per_year", "costs_per_month"])
+def test_allowance_real_costs_with_an_allowance_amount_is_a_contradiction(field):
+    with pytest.raises(ValidationError) as excinfo:
+        allowance_check(year=2026, age=30, pattern="real_costs", **{field: D("10")})
+
+    assert set(_errors(excinfo)) == {"pattern"}
+
+
+@pytest.mark.django_db
+def test_allowance_unknown_pattern_is_an_error():
+    with pytest.raises(ValidationError) as excinfo:
+        allowance_check(year=2026, pattern="gift", per_month=D("10"))
+
+    assert set(_errors(excinfo)) == {"pattern"}
+
+
+@pytest.mark.django_db
+def test_allowance_costs_on_top_of_an_hourly_allowance_count_towards_the_month_limit():
+    # The Belastingdienst's example for 2023: EUR 4 per hour + EUR 48 a week travel = EUR 208
+    # per month, above the EUR 190 limit. Here: EUR 160 allowance + EUR 48 costs.
+    over = allowance_check(
+        year=2023, age=30, per_hour=D("4"), per_month=D("160"), costs_per_month=D("48")
+    )
+    assert over.within_limits is False
+    assert over.exceeded == ["per_month"]
+    assert over.amounts["per_month"] == D("208")
+    assert "208,00" in over.explanation[0]
+
+    # The same allowance without the costs, or with costs up to the limit, fits.
+    assert allowance_check(year=2023, age=30, per_hour=D("4"), per_month=D("160")).within_limits
+    at_limit = allowance_check(
+        year=2023, age=30, per_hour=D("4"), per_month=D("160"), costs_per_month=D("30")
+    )
+    assert at_limit.within_limits is True
+    assert at_limit.amounts["per_month"] == D("190")
+
+
+@pytest.mark.django_db
+def test_allowance_costs_on_top_without_an_hourly_allowance_is_an_error():
+    # The sources only say how costs combine with an hourly allowance.
+    with pytest.raises(ValidationError) as excinfo:
+        allowance_check(year=2026, per_month=D("100"), costs_per_month=D("20"))
+
+    assert set(_errors(excinfo)) == {"costs_per_month"}
+
+
+@pytest.mark.django_db
+def test_allowance_negative_costs_on_top_is_an_error():
+    with pytest.raises(ValidationError) as excinfo:
+        allowance_check(year=2026, age=30, per_hour=D("4"), costs_per_month=D("-1"))
+
+    assert set(_errors(excinfo)) == {"costs_per_month"}
 
 
 @pytest.mark.django_db

@@ -15,6 +15,7 @@ ALLOWANCE_URL = reverse("compliance:allowance")
 FREE_VOG_URL = reverse("compliance:free-vog")
 REPORT_URL = reverse("compliance:bottleneck-report")
 SUMMARY_URL = reverse("compliance:bottleneck-summary")
+LAWS = "wet-en-regelgeving"
 
 
 # --- index
@@ -116,6 +117,40 @@ def test_allowance_unknown_year_gets_a_message(client):
     assert 'href="#id_year"' in response.content.decode()
 
 
+def test_allowance_only_real_costs_gets_no_table_and_no_limit(client):
+    response = client.get(ALLOWANCE_URL, {"year": "2026", "pattern": "real_costs"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {}
+    result = response.context["result"]
+    assert result.pattern == "real_costs"
+    assert result.within_limits is True
+    assert response.context["rows"] == []
+    assert result.explanation[0] in response.content.decode()
+
+
+def test_allowance_real_costs_with_an_amount_keeps_the_answers_and_explains(client):
+    query = {"year": "2026", "pattern": "real_costs", "per_month": "300"}
+
+    response = client.get(ALLOWANCE_URL, query)
+
+    assert response.context["form"].errors["pattern"]
+    assert response.context["result"] is None
+    assert 'value="300"' in response.content.decode()
+
+
+def test_allowance_costs_on_top_count_in_the_month_row(client):
+    query = {"year": "2023", "age": "30", "per_hour": "4", "per_month": "160"}
+
+    within = client.get(ALLOWANCE_URL, query).context["result"]
+    over = client.get(ALLOWANCE_URL, {**query, "costs_per_month": "48"})
+
+    assert within.within_limits is True
+    assert over.context["result"].exceeded == ["per_month"]
+    month = next(row for row in over.context["rows"] if row["key"] == "per_month")
+    assert month["amount"] == 208 and month["exceeded"] is True
+
+
 @pytest.mark.parametrize(
     ("query", "field"),
     [
@@ -129,6 +164,8 @@ def test_allowance_unknown_year_gets_a_message(client):
         ({"per_hour": "5", "age": "-1"}, "age"),
         ({"per_hour": "5", "age": "99999999999999999999999999"}, "age"),
         ({"age": "30"}, "per_month"),
+        ({"per_month": "100", "costs_per_month": "20"}, "costs_per_month"),
+        ({"pattern": "gift", "per_month": "100"}, "pattern"),
     ],
 )
 def test_allowance_bad_input_gets_a_message_on_the_field(client, query, field):
@@ -307,6 +344,8 @@ def test_bottleneck_report_offers_only_own_organisations(client):
         ("organisation member", lambda: MembershipFactory().user, 404),
         ("adviser", adviser, 404),
         ("NOV staff", nov_staff, 200),
+        ("member of another network", lambda: _network_member("novi"), 404),
+        ("member of the Wet- & Regelgeving network", lambda: _network_member(LAWS), 200),
     ],
 )
 def test_bottleneck_summary_access(client, _case, make_user, status):
@@ -316,6 +355,12 @@ def test_bottleneck_summary_access(client, _case, make_user, status):
     response = client.get(SUMMARY_URL)
 
     assert response.status_code == status
+
+
+def _network_member(slug):
+    from inzet.networks.tests.factories import MembershipFactory as NetworkMembershipFactory
+
+    return NetworkMembershipFactory(network__slug=slug).user
 
 
 def _report(topic="wbtr", rule_key="", sector_slug="", pc4="", organisation=None, reporter=None):

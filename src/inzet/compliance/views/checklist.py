@@ -110,12 +110,18 @@ def check_step(request: HttpRequest, step: str) -> HttpResponse:
         if STEP_ORDER.index(FACTS_BY_KEY[key].step) < STEP_ORDER.index(step)
     }
     questions = selectors.questionnaire_questions(step=step, answers=answers)
+    # Follow-ups an answer on this page may bring up: rendered hidden for compliance.js.
+    candidates = selectors.questionnaire_candidates(step=step, answers=answers)
     if request.method == "POST":
-        form = FactStepForm(request.POST, facts=questions, earlier=earlier)
+        form = FactStepForm(
+            request.POST, facts=questions, candidates=candidates, earlier=earlier
+        )
         if form.is_valid():
             return _step_done(request, step=step, answers=answers, step_answers=form.answers)
     else:
-        form = FactStepForm(facts=questions, earlier=earlier, answers=answers)
+        form = FactStepForm(
+            facts=questions, candidates=candidates, earlier=earlier, answers=answers
+        )
 
     position = steps.index(step)
     return render(

@@ -45,8 +45,9 @@ def allowance(request: HttpRequest) -> HttpResponse:
     year = form.cleaned_data.get("year") if form.is_bound else None
     year = year or allowance_default_year()
     rows = []
-    if result is not None:
-        amounts = {key: form.cleaned_data[key] for key in AllowanceForm.AMOUNTS}
+    if result is not None and result.pattern == services.PATTERN_ALLOWANCE:
+        # The amounts the limits were compared with (per month includes costs on top).
+        amounts = result.amounts
         rows = [
             {
                 "key": key,

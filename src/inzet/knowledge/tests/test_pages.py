@@ -290,3 +290,11 @@ def test_snackable_shows_read_more(client):
     snack = PageFactory(kind=PageKind.SNACKABLE, read_more=target, summary="Kort gezegd.")
     response = client.get(snack.get_absolute_url())
     assert target.get_absolute_url().encode() in response.content
+
+
+def test_a_page_titled_like_a_fixed_address_still_opens(client):
+    # "Nieuw" would otherwise become /kennisbank/nieuw/, the page-create form.
+    page = _create(title="Nieuw")
+
+    assert page.slug == "nieuw-2"
+    assert client.get(page.get_absolute_url()).status_code == 200

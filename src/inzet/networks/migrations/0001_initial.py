@@ -82,6 +82,7 @@ class Migration(migrations.Migration):
                 ('is_hidden', models.BooleanField(default=False, verbose_name='hidden')),
                 ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
                 ('edited_at', models.DateTimeField(blank=True, null=True)),
+                ('notified_at', models.DateTimeField(blank=True, null=True)),
                 ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('mentions', models.ManyToManyField(blank=True, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('thread', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='posts', to='networks.thread')),

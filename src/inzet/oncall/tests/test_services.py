@@ -315,3 +315,30 @@ def test_export_and_erase():
         "oncall_pool_memberships": [],
         "oncall_invitations": [],
     }
+
+
+def test_erasing_a_confirmed_person_gives_the_place_to_the_reserve_list(
+    django_capture_on_commit_callbacks,
+):
+    request = OnCallRequestFactory(places=1, status=RequestStatus.FULL)
+    leaving = InvitationFactory(request=request, status=InvitationStatus.CONFIRMED)
+    first_reserve = InvitationFactory(
+        request=request, status=InvitationStatus.RESERVE, responded_at=timezone.now()
+    )
+    later_reserve = InvitationFactory(
+        request=request,
+        status=InvitationStatus.RESERVE,
+        responded_at=timezone.now() + timedelta(minutes=1),
+    )
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.oncall_data_erase(user=leaving.volunteer)
+
+    first_reserve.refresh_from_db()
+    later_reserve.refresh_from_db()
+    request.refresh_from_db()
+    assert first_reserve.status == InvitationStatus.CONFIRMED
+    assert later_reserve.status == InvitationStatus.RESERVE
+    assert request.status == RequestStatus.FULL
+    assert [m.to for m in mail.outbox] == [[first_reserve.volunteer.email]]

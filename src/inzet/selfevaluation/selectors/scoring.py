@@ -23,14 +23,41 @@ from django.http import Http404
 from inzet.core import permissions
 from inzet.core.permissions import AnyUser
 from inzet.organisations.models import Organisation
-from inzet.selfevaluation.constants import SCALE_MAX, SCALE_MIN
-from inzet.selfevaluation.models import Evaluation, Part, Statement, VolunteerAnswer
+from inzet.selfevaluation.constants import DEFAULT_SCALE_MAX
+from inzet.selfevaluation.models import (
+    Evaluation,
+    Part,
+    Questionnaire,
+    Statement,
+    VolunteerAnswer,
+)
 from inzet.selfevaluation.selectors.evaluations import evaluation_statements
 
-STRENGTH_SCORE = 4
-STRENGTH_VOLUNTEERS_MIN = 3.5
-IMPROVE_AT_OR_BELOW = 2
-IMPROVE_GAP = 1.0
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When a statement is a strength or a point to improve, on a scale of 1 to ``top``.
+
+    On the standard scale of 1 to 4: a strength is a 4 from the organisation (and 3.5 or more
+    from the volunteers, when shown); a point to improve is a 2 or lower, or a gap of 1 or
+    more. Other scales use the same fractions of their range (see docs/zelfevaluatie.md).
+    """
+
+    strength_score: int
+    strength_volunteers_min: float
+    improve_at_or_below: float
+    improve_gap: float
+
+    @classmethod
+    def for_questionnaire(cls, questionnaire: Questionnaire) -> "Thresholds":
+        low, top = questionnaire.scale_min, questionnaire.scale_max
+        span = top - low
+        return cls(
+            strength_score=top,
+            strength_volunteers_min=top - span / 6,
+            improve_at_or_below=low + span / 3,
+            improve_gap=span / 3,
+        )
 
 
 @dataclass(frozen=True)
@@ -81,6 +108,14 @@ class EvaluationReport:
     min_answers: int
 
     @property
+    def scale(self) -> list[tuple[int, str]]:
+        return self.evaluation.questionnaire.scale
+
+    @property
+    def scale_is_default(self) -> bool:
+        return self.evaluation.questionnaire.scale_is_default
+
+    @property
     def volunteers_shown(self) -> bool:
         return any(part.volunteers is not None for part in self.parts)
 
@@ -99,10 +134,6 @@ class EvaluationReport:
 
 def min_volunteer_answers() -> int:
     return int(settings.INZET_VOLUNTEER_MIN_ANSWERS)
-
-
-def _on_scale(score: int | None) -> bool:
-    return score is not None and SCALE_MIN <= score <= SCALE_MAX
 
 
 def _stats(scores: list[float], *, min_answers: int) -> tuple[VolunteerStats | None, int]:
@@ -132,17 +163,18 @@ def _statement_score(
     organisation: int | None,
     volunteer_scores: list[float],
     min_answers: int,
+    thresholds: Thresholds,
 ) -> StatementScore:
     volunteers, missing = _stats(volunteer_scores, min_answers=min_answers)
     gap = None
     if organisation is not None and volunteers is not None:
         gap = organisation - volunteers.mean
-    is_strength = organisation == STRENGTH_SCORE and (
-        volunteers is None or volunteers.mean >= STRENGTH_VOLUNTEERS_MIN
+    is_strength = organisation == thresholds.strength_score and (
+        volunteers is None or volunteers.mean >= thresholds.strength_volunteers_min - 1e-9
     )
-    needs_improvement = (organisation is not None and organisation <= IMPROVE_AT_OR_BELOW) or (
-        gap is not None and abs(gap) >= IMPROVE_GAP
-    )
+    needs_improvement = (
+        organisation is not None and organisation <= thresholds.improve_at_or_below + 1e-9
+    ) or (gap is not None and abs(gap) >= thresholds.improve_gap - 1e-9)
     return StatementScore(
         statement=statement,
         organisation=organisation,
@@ -158,7 +190,7 @@ def _organisation_scores(evaluation: Evaluation, statement_ids: set[int]) -> dic
     return {
         statement_id: score
         for statement_id, score in evaluation.answers.values_list("statement_id", "score")
-        if statement_id in statement_ids and _on_scale(score)
+        if statement_id in statement_ids and evaluation.questionnaire.on_scale(score)
     }
 
 
@@ -168,8 +200,9 @@ def _volunteer_scores(evaluation: Evaluation, statement_ids: set[int]) -> dict[i
     rows = VolunteerAnswer.objects.filter(response__evaluation=evaluation).values_list(
         "response_id", "statement_id", "score"
     )
+    questionnaire = evaluation.questionnaire
     for response_id, statement_id, score in rows:
-        if statement_id in statement_ids and _on_scale(score):
+        if statement_id in statement_ids and questionnaire.on_scale(score):
             per_response[response_id][statement_id] = score
     return per_response
 
@@ -181,6 +214,7 @@ def evaluation_report(*, evaluation: Evaluation) -> EvaluationReport:
     statement_ids = {statement.pk for statement in statements}
     organisation = _organisation_scores(evaluation, statement_ids)
     per_response = _volunteer_scores(evaluation, statement_ids)
+    thresholds = Thresholds.for_questionnaire(evaluation.questionnaire)
 
     by_part: dict[int, list[Statement]] = defaultdict(list)
     for statement in statements:
@@ -194,6 +228,7 @@ def evaluation_report(*, evaluation: Evaluation) -> EvaluationReport:
             organisation=organisation,
             per_response=per_response,
             min_answers=min_answers,
+            thresholds=thresholds,
         )
         for part in parts
     ]
@@ -212,6 +247,7 @@ def _part_score(
     organisation: dict[int, int],
     per_response: dict[int, dict[int, int]],
     min_answers: int,
+    thresholds: Thresholds,
 ) -> PartScore:
     statement_scores = [
         _statement_score(
@@ -223,6 +259,7 @@ def _part_score(
                 if statement.pk in answers
             ],
             min_answers=min_answers,
+            thresholds=thresholds,
         )
         for statement in statements
     ]
@@ -289,6 +326,19 @@ class PartProgress:
 class OrganisationProgress:
     evaluations: list[EvaluationReport]
     parts: list[PartProgress]
+
+    @property
+    def scale_max(self) -> int:
+        """The top of the chart: the largest scale used, so every score fits."""
+        return max(
+            (report.evaluation.questionnaire.scale_max for report in self.evaluations),
+            default=DEFAULT_SCALE_MAX,
+        )
+
+    @property
+    def scales_differ(self) -> bool:
+        """True when not every evaluation used the standard scale of 1 to 4."""
+        return any(not report.scale_is_default for report in self.evaluations)
 
 
 def organisation_progress(*, organisation: Organisation) -> OrganisationProgress:

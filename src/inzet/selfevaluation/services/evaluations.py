@@ -5,6 +5,7 @@ import io
 import os
 import zipfile
 from collections.abc import Callable, Iterable
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,8 +21,6 @@ from django.utils.translation import gettext as _
 from inzet.accounts.models import User
 from inzet.organisations.models import Organisation
 from inzet.selfevaluation.constants import (
-    SCALE_MAX,
-    SCALE_MIN,
     EvaluationStatus,
     QuestionnaireStatus,
 )
@@ -140,10 +139,12 @@ def evaluation_start(
 # --- Answers
 
 
-def _score_check(score: int | None) -> None:
-    if score is not None and not (SCALE_MIN <= score <= SCALE_MAX):
+def score_check(*, questionnaire: Questionnaire, score: int | None) -> None:
+    """Raises ValidationError when ``score`` is not on the questionnaire's answer scale."""
+    if score is not None and not questionnaire.on_scale(score):
         raise ValidationError(
-            _("Choose a score from %(min)s to %(max)s.") % {"min": SCALE_MIN, "max": SCALE_MAX},
+            _("Choose a score from %(min)s to %(max)s.")
+            % {"min": questionnaire.scale_min, "max": questionnaire.scale_max},
             code="invalid_score",
         )
 
@@ -168,7 +169,7 @@ def answer_save(
         raise ValidationError(
             _("This statement is not part of this self-evaluation."), code="out_of_scope"
         )
-    _score_check(score)
+    score_check(questionnaire=evaluation.questionnaire, score=score)
     if note is not None:
         note = note.replace("\r\n", "\n").strip()
         if len(note) > NOTE_MAX_LENGTH:
@@ -344,6 +345,31 @@ def volunteer_survey_url(*, token: str) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("selfevaluation:volunteer-survey", args=[token])
 
 
+VOLUNTEER_LINK_MAX_DAYS = 365  # an end date further away is almost surely a typing error
+
+
+@transaction.atomic
+def volunteer_link_extend(*, evaluation: Evaluation, user: User, until: date) -> Evaluation:
+    """Let the volunteer link (and the one-use invitations) work until the end of ``until``,
+    a local date. Also renews a link that has already expired; the link itself stays the same,
+    so volunteers who have it can use it again. ``user`` is checked by the view's gatekeeper."""
+    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    if not evaluation.is_open:
+        raise ValidationError(
+            _("This self-evaluation is closed. Volunteers can no longer answer."), code="closed"
+        )
+    today = timezone.localdate()
+    if until < today:
+        raise ValidationError(_("Choose an end date from today on."), code="in_the_past")
+    if until > today + timedelta(days=VOLUNTEER_LINK_MAX_DAYS):
+        raise ValidationError(_("Choose an end date within a year from today."), code="too_far")
+    # The end of the chosen day in Amsterdam: the link works the whole day.
+    end = timezone.make_aware(datetime.combine(until + timedelta(days=1), time()))
+    evaluation.volunteer_link_expires_at = end - timedelta(microseconds=1)
+    evaluation.save(update_fields=["volunteer_link_expires_at"])
+    return evaluation
+
+
 def _emails_check(emails: Iterable[str]) -> list[str]:
     validate = EmailValidator()
     unique: dict[str, str] = {}
@@ -392,6 +418,14 @@ def volunteer_invitations_send(*, evaluation: Evaluation, user: User, emails: It
         raise ValidationError(
             _("This self-evaluation is closed. Volunteers can no longer answer."), code="closed"
         )
+    if evaluation.volunteer_link_expired:
+        raise ValidationError(
+            _(
+                "The volunteer link has expired. Choose a new end date first, then send the "
+                "invitations."
+            ),
+            code="link_expired",
+        )
     addresses = _emails_check(emails)
     organisation = evaluation.organisation
     for address in addresses:
@@ -399,6 +433,7 @@ def volunteer_invitations_send(*, evaluation: Evaluation, user: User, emails: It
         context = {
             "organisation": organisation,
             "url": volunteer_survey_url(token=invitation.token),
+            "expires_at": evaluation.volunteer_link_expires_at,
         }
         # Volunteers have no account and no language preference: write in Dutch.
         with translation.override("nl"):

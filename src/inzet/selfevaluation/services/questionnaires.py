@@ -12,7 +12,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inzet.selfevaluation.constants import SCALE_MAX, SCALE_MIN, QuestionnaireStatus
+from inzet.selfevaluation.constants import SCALE_MIN, QuestionnaireStatus
 from inzet.selfevaluation.models import Part, Questionnaire, Statement
 
 
@@ -51,11 +51,13 @@ def _check_complete(questionnaire: Questionnaire) -> None:
             % {"parts": ", ".join(empty)},
             code="empty_part",
         )
-    out_of_scale = [part.code for part in parts if not SCALE_MIN <= part.minimum_score <= SCALE_MAX]
+    questionnaire.scale_check()
+    top = questionnaire.scale_max
+    out_of_scale = [part.code for part in parts if not SCALE_MIN <= part.minimum_score <= top]
     if out_of_scale:
         raise ValidationError(
             _("The minimum score must be between %(min)s and %(max)s. Check part %(parts)s.")
-            % {"min": SCALE_MIN, "max": SCALE_MAX, "parts": ", ".join(out_of_scale)},
+            % {"min": SCALE_MIN, "max": top, "parts": ", ".join(out_of_scale)},
             code="minimum_score",
         )
     codes = list(
@@ -127,6 +129,8 @@ def questionnaire_draft_new_version(*, questionnaire: Questionnaire) -> Question
         status=QuestionnaireStatus.DRAFT,
         introduction=questionnaire.introduction,
         is_starting_set=questionnaire.is_starting_set,
+        scale_max=questionnaire.scale_max,
+        scale_labels=questionnaire.scale_labels,
     )
     for part in questionnaire.parts.order_by("order", "code"):
         statements = list(part.statements.order_by("order", "code"))

@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from inzet.selfevaluation.constants import SCALE_MAX, SCALE_MIN
 from inzet.selfevaluation.models import (
     Evaluation,
     Statement,
@@ -25,6 +24,7 @@ from inzet.selfevaluation.models import (
     VolunteerResponse,
 )
 from inzet.selfevaluation.selectors.evaluations import evaluation_statements
+from inzet.selfevaluation.services.evaluations import score_check
 
 
 class SurveyNotFound(Exception):
@@ -33,6 +33,10 @@ class SurveyNotFound(Exception):
 
 class SurveyClosed(Exception):
     """The evaluation is closed: no more answers."""
+
+
+class SurveyExpired(Exception):
+    """The volunteer link has passed its end date; the organisation can extend it."""
 
 
 class SurveyAlreadyAnswered(Exception):
@@ -67,9 +71,12 @@ def volunteer_survey_find(*, token: str) -> VolunteerSurvey:
 
 
 def volunteer_survey_check(*, survey: VolunteerSurvey) -> None:
-    """Raises SurveyClosed or SurveyAlreadyAnswered when the survey can no longer be answered."""
+    """Raises SurveyClosed, SurveyExpired or SurveyAlreadyAnswered when the survey can no
+    longer be answered."""
     if not survey.evaluation.is_open:
         raise SurveyClosed
+    if survey.evaluation.volunteer_link_expired:
+        raise SurveyExpired
     if survey.invitation is not None and survey.invitation.used_at is not None:
         raise SurveyAlreadyAnswered
 
@@ -77,7 +84,7 @@ def volunteer_survey_check(*, survey: VolunteerSurvey) -> None:
 def volunteer_survey_get(*, token: str) -> VolunteerSurvey:
     """The survey a token opens, if it can still be answered.
 
-    Raises SurveyNotFound, SurveyClosed or SurveyAlreadyAnswered otherwise.
+    Raises SurveyNotFound, SurveyClosed, SurveyExpired or SurveyAlreadyAnswered otherwise.
     """
     survey = volunteer_survey_find(token=token)
     volunteer_survey_check(survey=survey)
@@ -96,7 +103,8 @@ def volunteer_response_submit(
     answers: Mapping[int, int | None],
     invitation: VolunteerInvitation | None = None,
 ) -> VolunteerResponse:
-    """Store one volunteer's answers: statement id → score 1–4, or None for "don't know".
+    """Store one volunteer's answers: statement id → a score on the questionnaire's scale,
+    or None for "don't know".
 
     At least half of the statements in scope need a score. A one-use invitation is locked
     and marked used in the same transaction, so it counts once even when sent twice at once.
@@ -107,6 +115,10 @@ def volunteer_response_submit(
     if not evaluation.is_open:
         raise ValidationError(
             _("This self-evaluation is closed. Answers can no longer be given."), code="closed"
+        )
+    if evaluation.volunteer_link_expired:
+        raise ValidationError(
+            _("This link has expired. Answers can no longer be given."), code="expired"
         )
     if invitation is not None:
         invitation = VolunteerInvitation.objects.select_for_update().get(pk=invitation.pk)
@@ -126,11 +138,7 @@ def volunteer_response_submit(
     for statement_id, score in answers.items():
         if statement_id not in statements or score is None:
             continue  # "don't know", or not a statement of this evaluation: not counted
-        if not SCALE_MIN <= score <= SCALE_MAX:
-            raise ValidationError(
-                _("Choose a score from %(min)s to %(max)s.") % {"min": SCALE_MIN, "max": SCALE_MAX},
-                code="invalid_score",
-            )
+        score_check(questionnaire=evaluation.questionnaire, score=score)
         scores[statement_id] = score
 
     needed = volunteer_answers_needed(statement_count=len(statements))

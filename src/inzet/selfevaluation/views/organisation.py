@@ -1,6 +1,7 @@
 """The organisation fills in its self-evaluation: start, answer per part (with autosave),
 evidence, volunteer invitations, history and closing."""
 
+from datetime import timedelta
 from uuid import UUID
 
 from django.contrib import messages
@@ -18,16 +19,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from inzet.core import permissions
 from inzet.core.forms import form_add_validation_error
-from inzet.selfevaluation.constants import SCALE
 from inzet.selfevaluation.forms import (
     AnswerForm,
     EvaluationStartForm,
     EvidenceForm,
     PartForm,
     VolunteerInviteForm,
+    VolunteerLinkExtendForm,
 )
-from inzet.selfevaluation.models import Evaluation, Part
+from inzet.selfevaluation.models import Evaluation, Part, volunteer_link_days
 from inzet.selfevaluation.selectors import evaluations as selectors
+from inzet.selfevaluation.selectors.questionnaires import questionnaire_current
 from inzet.selfevaluation.services import evaluations as services
 
 # --- Overview and start
@@ -56,10 +58,20 @@ def _index_page(request: HttpRequest, *, failed=None, status: int = 200) -> Http
                 "start_form": form,
             }
         )
+    try:
+        current = questionnaire_current()
+    except ValidationError:  # nothing published: the page says so when someone starts
+        current = None
+    # The general text names the standard scale; another scale is named by its range.
+    current_scale_max = current.scale_max if current and not current.scale_is_default else None
     return render(
         request,
         "selfevaluation/index.html",
-        {"organisations": organisations, "failed_form": failed[1] if failed else None},
+        {
+            "organisations": organisations,
+            "failed_form": failed[1] if failed else None,
+            "current_scale_max": current_scale_max,
+        },
         status=status,
     )
 
@@ -169,7 +181,7 @@ def evaluation_history(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return render(
         request,
         "selfevaluation/evaluation_history.html",
-        {"evaluation": evaluation, "page": page, "scale": dict(SCALE)},
+        {"evaluation": evaluation, "page": page, "scale": dict(evaluation.questionnaire.scale)},
     )
 
 
@@ -189,7 +201,7 @@ def _part_page(
     editable = can_run and evaluation.is_open
     rows = selectors.evaluation_part_rows(evaluation=evaluation, part=part)
     if part_form is None:
-        part_form = PartForm(rows=rows)
+        part_form = PartForm(rows=rows, questionnaire=evaluation.questionnaire)
     elif part_form.is_bound:
         part_form.mark_invalid_fields()
     items = []
@@ -223,7 +235,7 @@ def _part_page(
             "next_part": progress[position + 1].part if position + 1 < len(progress) else None,
             "can_run": can_run,
             "editable": editable,
-            "scale": SCALE,
+            "scale": evaluation.questionnaire.scale,
         },
         status=status,
     )
@@ -240,7 +252,7 @@ def evaluation_part(request: HttpRequest, public_id: UUID, part_code: str) -> Ht
     evaluation = selectors.evaluation_get_for_runner(user=request.user, public_id=public_id)
     part = selectors.evaluation_part_get(evaluation=evaluation, part_code=part_code)
     rows = selectors.evaluation_part_rows(evaluation=evaluation, part=part)
-    form = PartForm(request.POST, rows=rows)
+    form = PartForm(request.POST, rows=rows, questionnaire=evaluation.questionnaire)
     if form.is_valid():
         try:
             with transaction.atomic():  # the whole part, or nothing
@@ -293,7 +305,7 @@ def answer_save(request: HttpRequest, public_id: UUID, statement_id: int) -> Htt
     part."""
     evaluation = selectors.evaluation_get_for_runner(user=request.user, public_id=public_id)
     statement = selectors.evaluation_statement_get(evaluation=evaluation, statement_id=statement_id)
-    form = AnswerForm(request.POST)
+    form = AnswerForm(request.POST, questionnaire=evaluation.questionnaire)
     error = None
     answer = None
     if not form.is_valid():
@@ -406,39 +418,28 @@ def evidence_delete(request: HttpRequest, evidence_id: UUID) -> HttpResponse:
 # --- Volunteers
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def volunteer_invite(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    evaluation = selectors.evaluation_get_for_runner(user=request.user, public_id=public_id)
-    form = VolunteerInviteForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                sent = services.volunteer_invitations_send(
-                    evaluation=evaluation, user=request.user, emails=form.cleaned_data["emails"]
-                )
-            except ValidationError as exc:
-                form_add_validation_error(form, exc)
-            else:
-                messages.success(
-                    request,
-                    ngettext(
-                        "We have sent %(count)s invitation.",
-                        "We have sent %(count)s invitations.",
-                        sent,
-                    )
-                    % {"count": sent},
-                )
-                return redirect("selfevaluation:volunteer-invite", public_id=evaluation.public_id)
-        status = 422
+def _invite_page(
+    request: HttpRequest,
+    evaluation: Evaluation,
+    *,
+    form: VolunteerInviteForm | None = None,
+    link_form: VolunteerLinkExtendForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    if link_form is None:
+        # Suggest the default period from today: one click renews an expired link.
+        suggested = timezone.localdate() + timedelta(days=volunteer_link_days())
+        link_form = VolunteerLinkExtendForm(prefix="link", initial={"until": suggested})
     return render(
         request,
         "selfevaluation/volunteer_invite.html",
         {
             "evaluation": evaluation,
-            "form": form,
+            "form": form or VolunteerInviteForm(),
+            "link_form": link_form,
             "volunteer_url": services.volunteer_survey_url(token=evaluation.volunteer_token),
+            "link_expires_at": timezone.localtime(evaluation.volunteer_link_expires_at),
+            "link_expired": evaluation.volunteer_link_expired,
             "invitations_sent": evaluation.volunteer_invitations.count(),
             "volunteer_responses": selectors.evaluation_volunteer_response_count(
                 evaluation=evaluation
@@ -446,3 +447,57 @@ def volunteer_invite(request: HttpRequest, public_id: UUID) -> HttpResponse:
         },
         status=status,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def volunteer_invite(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    evaluation = selectors.evaluation_get_for_runner(user=request.user, public_id=public_id)
+    if request.method == "GET":
+        return _invite_page(request, evaluation)
+    form = VolunteerInviteForm(request.POST)
+    if form.is_valid():
+        try:
+            sent = services.volunteer_invitations_send(
+                evaluation=evaluation, user=request.user, emails=form.cleaned_data["emails"]
+            )
+        except ValidationError as exc:
+            form_add_validation_error(form, exc)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "We have sent %(count)s invitation.",
+                    "We have sent %(count)s invitations.",
+                    sent,
+                )
+                % {"count": sent},
+            )
+            return redirect("selfevaluation:volunteer-invite", public_id=evaluation.public_id)
+    return _invite_page(request, evaluation, form=form, status=422)
+
+
+@login_required
+@require_POST
+def volunteer_link_extend(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    evaluation = selectors.evaluation_get_for_runner(user=request.user, public_id=public_id)
+    link_form = VolunteerLinkExtendForm(request.POST, prefix="link")
+    if link_form.is_valid():
+        try:
+            evaluation = services.volunteer_link_extend(
+                evaluation=evaluation, user=request.user, until=link_form.cleaned_data["until"]
+            )
+        except ValidationError as exc:
+            link_form.add_error("until", exc)
+        else:
+            messages.success(
+                request,
+                _("The link for volunteers works until %(date)s.")
+                % {
+                    "date": formats.date_format(
+                        timezone.localtime(evaluation.volunteer_link_expires_at), "j F Y"
+                    )
+                },
+            )
+            return redirect("selfevaluation:volunteer-invite", public_id=evaluation.public_id)
+    return _invite_page(request, evaluation, link_form=link_form, status=422)

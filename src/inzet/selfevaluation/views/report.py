@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from inzet.core import permissions
 from inzet.core.forms import form_add_validation_error
-from inzet.selfevaluation.constants import SCALE_MAX, ActionStatus
+from inzet.selfevaluation.constants import DEFAULT_SCALE_MAX, ActionStatus
 from inzet.selfevaluation.models import Action, Evaluation, Statement
 from inzet.selfevaluation.report_forms import ActionForm, ActionPrefillForm, ActionStatusForm
 from inzet.selfevaluation.selectors.evaluations import (
@@ -87,8 +87,8 @@ class Chart:
     missing_text: str
 
 
-def _x(value: float) -> int:
-    return CHART_BAR_LEFT + round(value / SCALE_MAX * CHART_BAR_WIDTH)
+def _x(value: float, scale_max: int) -> int:
+    return CHART_BAR_LEFT + round(value / scale_max * CHART_BAR_WIDTH)
 
 
 def _number(value: float | None) -> str:
@@ -100,15 +100,17 @@ def _chart(
     chart_id: str,
     title: str,
     rows: Sequence[tuple[str, float | None, float | None, float | None]],
+    scale_max: int,
 ) -> Chart:
-    """``rows``: (label, organisation, volunteers, minimum). Volunteers None: not shown."""
+    """``rows``: (label, organisation, volunteers, minimum). Volunteers None: not shown.
+    A bar at ``scale_max`` fills the whole width."""
     chart_rows = []
     summary = []
     for index, (label, organisation, volunteers, minimum) in enumerate(rows):
         top = CHART_TOP + index * CHART_ROW_HEIGHT
         bars = []
         for offset, value in ((24, organisation), (48, volunteers)):
-            width = _x(value) - CHART_BAR_LEFT if value is not None else 0
+            width = _x(value, scale_max) - CHART_BAR_LEFT if value is not None else 0
             bars.append(
                 ChartBar(
                     value=value,
@@ -124,7 +126,7 @@ def _chart(
                 label_y=top + 16,
                 organisation=bars[0],
                 volunteers=bars[1],
-                minimum_x=_x(float(minimum)) if minimum is not None else None,
+                minimum_x=_x(float(minimum), scale_max) if minimum is not None else None,
                 minimum_top=top + 20,
                 minimum_bottom=top + 70,
             )
@@ -142,7 +144,7 @@ def _chart(
         title=title,
         summary=f"{title}. " + "; ".join(summary) + ".",
         rows=chart_rows,
-        ticks=[ChartTick(value=value, x=_x(value)) for value in range(SCALE_MAX + 1)],
+        ticks=[ChartTick(value=value, x=_x(value, scale_max)) for value in range(scale_max + 1)],
         width=CHART_WIDTH,
         height=CHART_TOP + len(rows) * CHART_ROW_HEIGHT + 4,
         missing_text=_("too few answers"),
@@ -150,9 +152,18 @@ def _chart(
 
 
 def _report_chart(report: EvaluationReport) -> Chart:
+    questionnaire = report.evaluation.questionnaire
+    if questionnaire.scale_max == DEFAULT_SCALE_MAX:
+        title = _("Scores per part, on a scale of 1 to 4")
+    else:
+        title = _("Scores per part, on a scale of %(min)s to %(max)s") % {
+            "min": questionnaire.scale_min,
+            "max": questionnaire.scale_max,
+        }
     return _chart(
         chart_id="report",
-        title=_("Scores per part, on a scale of 1 to 4"),
+        title=title,
+        scale_max=questionnaire.scale_max,
         rows=[
             (
                 f"{part.part.code}. {part.part.name}",
@@ -324,6 +335,7 @@ def progress(request: HttpRequest, organisation_id: UUID) -> HttpResponse:
                     )
                     for point in part.points
                 ],
+                scale_max=overview.scale_max,
             ),
         }
         for part in overview.parts

@@ -20,7 +20,7 @@ from inzet.selfevaluation.services import volunteers as services
 def _unavailable(
     request: HttpRequest, reason: str, *, organisation: Organisation | None = None
 ) -> HttpResponse:
-    status = {"unknown": 404, "closed": 410, "answered": 409}[reason]
+    status = {"unknown": 404, "closed": 410, "expired": 410, "answered": 409}[reason]
     return render(
         request,
         "selfevaluation/survey_closed.html",
@@ -41,12 +41,16 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
         services.volunteer_survey_check(survey=current)
     except services.SurveyClosed:
         return _unavailable(request, "closed", organisation=evaluation.organisation)
+    except services.SurveyExpired:
+        return _unavailable(request, "expired", organisation=evaluation.organisation)
     except services.SurveyAlreadyAnswered:
         return _unavailable(request, "answered", organisation=evaluation.organisation)
 
     statements = list(evaluation_statements(evaluation=evaluation))
     form = VolunteerSurveyForm(
-        request.POST if request.method == "POST" else None, statements=statements
+        request.POST if request.method == "POST" else None,
+        statements=statements,
+        questionnaire=evaluation.questionnaire,
     )
     status = 200
     if request.method == "POST":
@@ -56,8 +60,8 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
                     evaluation=evaluation, answers=form.answers(), invitation=current.invitation
                 )
             except ValidationError as exc:
-                if exc.code == "closed":
-                    return _unavailable(request, "closed", organisation=evaluation.organisation)
+                if exc.code in ("closed", "expired"):
+                    return _unavailable(request, exc.code, organisation=evaluation.organisation)
                 if exc.code == "already_answered":
                     return _unavailable(request, "answered", organisation=evaluation.organisation)
                 form.add_error(None, exc)
@@ -73,6 +77,7 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
             "form": form,
             "evaluation": evaluation,
             "organisation": evaluation.organisation,
+            "scale": evaluation.questionnaire.scale,
             "statement_count": len(statements),
             "needed": services.volunteer_answers_needed(statement_count=len(statements)),
             "min_answers": min_volunteer_answers(),

@@ -29,6 +29,8 @@ def seeded(monkeypatch):
     """The demo with few vacancies and 80 volunteers, then the shifts demo."""
     monkeypatch.setattr(vacancies_demo, "DEMO_VACANCIES", 30)
     monkeypatch.setattr(vacancies_demo, "DEMO_VOLUNTEERS", 80)
+    # demo_seed() calls shifts_demo_seed too; hold that back to measure a first run here.
+    monkeypatch.setattr("inzet.core.demo.shifts_demo_seed", lambda **kwargs: 0)
     demo_seed()
     users = {u.email: u for u in User.objects.filter(email__endswith="@demo.inzet.nl")}
     created = shifts_demo_seed(users=users)

@@ -34,6 +34,10 @@ def _answer_page(page: Page, profile: dict[str, str]) -> None:
     fields = page.locator(f"{STEP_FORM} input:not([type=hidden])")
     names = dict.fromkeys(fields.evaluate_all("inputs => inputs.map(i => i.name)"))
     for name in names:
+        # A follow-up question is shown (by compliance.js, in the change event of the answer
+        # before it) only when it applies; the hidden ones are not answered.
+        if page.locator(f"#question-{name}").is_hidden():
+            continue
         value = answer_for(profile, name)
         control = page.locator(f"{STEP_FORM} [name={name}]")
         if control.first.get_attribute("type") == "radio":
@@ -120,3 +124,36 @@ def test_foundation_with_paid_volunteers_gets_the_allowance_duty_and_ticks_it_of
     expect(allowance.locator("button[name=done][value='0']")).to_be_visible()
     assert SavedCheck.objects.get().done_rules == ["allowance.within_limits"]
     assert_accessible(page)
+
+
+def test_follow_up_question_appears_without_a_page_load(live_server, page: Page):
+    page.goto(live_server.url + "/toolbox/check/")
+    _walk(page, INITIATIVE, until="/toolbox/check/data/")
+    assert_accessible(page)
+    # A mark on this document: a page load would wipe it.
+    page.evaluate("window.sameDocument = true")
+    follow_up = page.locator("#question-photos_of_minors")
+    expect(follow_up).to_be_hidden()
+
+    page.locator(f"{STEP_FORM} [name=publishes_photos][value=yes]").check()
+
+    expect(follow_up).to_be_visible()
+    expect(follow_up.locator("[name=photos_of_minors][value=yes]")).to_be_enabled()
+    page.wait_for_function("window.sameDocument === true")
+    assert_accessible(page)
+
+    # Another answer hides it again, and it cannot be reached with the keyboard then.
+    page.locator(f"{STEP_FORM} [name=publishes_photos][value=no]").check()
+    expect(follow_up).to_be_hidden()
+    expect(follow_up.locator("[name=photos_of_minors][value=yes]")).to_be_disabled()
+
+    page.locator(f"{STEP_FORM} [name=publishes_photos][value=yes]").check()
+    _answer_page(page, {**INITIATIVE, "publishes_photos": "yes", "photos_of_minors": "yes"})
+    page.wait_for_function("window.sameDocument === true")
+    with page.expect_navigation():
+        page.locator("#check-next").click()
+
+    # The follow-up was answered on the page itself: on to the next step, no second round.
+    expect(page).to_have_url(live_server.url + "/toolbox/check/money/")
+    _walk(page, INITIATIVE)
+    expect(_rule_heading(page, "avg.photos_minors")).to_be_visible()

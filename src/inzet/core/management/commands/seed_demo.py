@@ -39,7 +39,9 @@ class Command(BaseCommand):
                     f"volunteer centres {result.centres_created}, "
                     f"organisations {result.organisations_created}, "
                     f"companies {result.companies_created}, "
-                    f"other memberships {result.memberships_created}."
+                    f"other memberships {result.memberships_created}, "
+                    f"shifts and on-call rows {result.flexible_created}, "
+                    f"networks and kennisbank pages {result.knowledge_created}."
                 )
             )
         else:

@@ -45,7 +45,12 @@ def test_register_confirm_login_edit_profile_logout(live_server, page: Page, geo
     )
     assert_accessible(page)
     page.get_by_role("button", name="Bevestigen").click()
+    # Confirming in the browser that signed up logs in straight away.
+    expect(page.get_by_role("heading", name="Welkom, Noor Bakker")).to_be_visible()
+    assert_accessible(page)
 
+    # Logging out and in again works with the new password.
+    page.get_by_role("button", name="Uitloggen").click()
     page.goto(live_server.url + "/account/inloggen/")
     assert_accessible(page)
     page.get_by_label("E-mailadres").fill("noor@example.org")

@@ -2,8 +2,10 @@
 and invites volunteers; axe on every page."""
 
 import re
+from datetime import timedelta
 
 from django.core import mail
+from django.utils import timezone
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -109,12 +111,22 @@ def test_admin_starts_answers_with_keyboard_and_invites_volunteers(
         re.compile(rf"/zelfevaluatie/v/{evaluation.volunteer_token}/$")
     )
     assert_accessible(page)
+    expect(page.locator("#link-expires")).to_be_visible()
     page.locator("#id_emails").fill("vrijwilliger1@example.org\nvrijwilliger2@example.org")
-    page.locator("form.inzet-form button[type=submit]").press("Enter")
+    page.locator("form[action$='/vrijwilligers/'] button[type=submit]").press("Enter")
     expect(page.locator(".inzet-alert--success")).to_be_visible()
     assert_accessible(page)
     assert len(mail.outbox) == 2
     assert VolunteerInvitation.objects.filter(evaluation=evaluation).count() == 2
+
+    # Give volunteers more time: a later end date for the link
+    until = timezone.localdate() + timedelta(days=120)
+    page.locator("#id_link-until").fill(until.strftime("%d-%m-%Y"))
+    page.locator("form[action$='/einddatum/'] button[type=submit]").press("Enter")
+    expect(page.locator(".inzet-alert--success")).to_be_visible()
+    assert_accessible(page)
+    evaluation.refresh_from_db()
+    assert timezone.localtime(evaluation.volunteer_link_expires_at).date() == until
 
 
 def test_part_can_be_answered_and_saved_without_javascript(live_server, new_context, geodata):
