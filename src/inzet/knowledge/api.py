@@ -11,7 +11,7 @@ from django.http import Http404
 
 from ninja import Field, Query, Router, Schema
 
-from inzet.knowledge import selectors
+from inzet.knowledge import selectors, services
 from inzet.knowledge.constants import SEARCH_PAGE_SIZE
 
 router = Router(tags=["Kennisbank"])
@@ -112,8 +112,9 @@ def search(request, params: Query[SearchParams]):
         viewer=request.user,
         theme=params.thema,
         kind=params.soort,
-        record=params.page <= 1,
     )
+    if results.searched and params.page <= 1:
+        services.search_term_record(query=results.query, found=bool(results.hits))
     if not results.searched:
         return {"query": results.query, "state": results.state, "count": 0, "page": 1,
                 "pages": 0, "results": []}  # fmt: skip

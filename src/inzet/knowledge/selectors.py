@@ -292,17 +292,13 @@ def knowledge_search(
     viewer: Any,
     theme: Theme | str | None = None,
     kind: str | None = None,
-    record: bool = True,
 ) -> SearchResults:
     """Pages and documents the viewer may see that match ``query``, best first.
 
     Filters: ``theme`` (a Theme or its slug) and ``kind`` (dossier, page, snackable,
     document). Pages of one list rank by title (A) above summary (B) above text (C); the two
     lists are merged on ranks scaled per list (a page wins a tie). Unknown filter values are
-    ignored. Each search with words is counted in ``SearchTermDay`` (``record=False`` for
-    the next page of the same search)."""
-    from .services import search_term_record
-
+    ignored. Callers count the search with ``services.search_term_record``."""
     text = (query or "").strip()
     if isinstance(theme, str):
         theme = Theme.objects.filter(slug=theme).first()
@@ -344,8 +340,6 @@ def knowledge_search(
             )
     merged.sort(key=lambda entry: (-entry[0], entry[1]))
     results.hits = [hit for _rank, _order, hit in merged]
-    if record:
-        search_term_record(query=text, found=bool(results.hits))
     if not results.hits:
         logger.info("Kennisbank search found nothing: %r", text[:100])
     return results

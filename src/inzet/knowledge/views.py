@@ -41,12 +41,13 @@ def index(request: HttpRequest) -> HttpResponse:
             viewer=request.user,
             theme=request.GET.get("thema") or None,
             kind=request.GET.get("soort") or None,
-            # Paging on does not count as another search.
-            record=request.GET.get("pagina", "1") in ("", "1"),
         )
         context["results"] = results
         if results.searched:
             context["page"] = results.paginate(request.GET.get("pagina"))
+            # Paging on does not count as another search.
+            if request.GET.get("pagina", "1") in ("", "1"):
+                services.search_term_record(query=results.query, found=bool(results.hits))
     if not query or context["results"].state == "empty":
         context["latest"] = selectors.latest_pages(viewer=request.user)
         context["snackables"] = selectors.snackables(viewer=request.user)

@@ -108,11 +108,15 @@ def test_visibility_in_search():
     }
 
 
-def test_each_search_is_counted_without_user_data():
+def test_each_search_is_counted_without_user_data(client):
     PageFactory(title="Vrijwilligersvergoeding")
-    selectors.knowledge_search(query="  Vrijwilligersvergoeding ", viewer=UserFactory())
-    selectors.knowledge_search(query="zonnebloempitten", viewer=None)
-    selectors.knowledge_search(query="zonnebloempitten", viewer=None)
+    client.force_login(UserFactory())
+    client.get(reverse("knowledge:index"), {"q": "  Vrijwilligersvergoeding "})
+    client.logout()
+    client.get(reverse("knowledge:index"), {"q": "zonnebloempitten"})
+    client.get("/api/v1/knowledge/search", {"q": "zonnebloempitten"})
+    # The next page of the same search is not another search.
+    client.get(reverse("knowledge:index"), {"q": "zonnebloempitten", "pagina": "2"})
     rows = {row.term: (row.count, row.empty_count) for row in SearchTermDay.objects.all()}
     assert rows == {"vrijwilligersvergoeding": (1, 0), "zonnebloempitten": (2, 2)}
 
