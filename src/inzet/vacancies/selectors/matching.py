@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from django.db import connections
@@ -89,6 +90,12 @@ class MatchProfile:
             latitude=area.latitude if area else None,
             longitude=area.longitude if area else None,
         )
+
+    @cached_property
+    def age(self) -> int | None:
+        """Age this year, worked out once per profile: ranking checks it for hundreds of
+        vacancies, and ``timezone.localdate()`` is not free."""
+        return None if self.birth_year is None else _age_this_year(self.birth_year)
 
     def distance_to(self, vacancy: Vacancy) -> float | None:
         return self.distance_at(vacancy.latitude, vacancy.longitude, is_online=vacancy.is_online)
@@ -181,11 +188,7 @@ def _hard_constraints(
 ) -> tuple[list[str], list[str]]:
     codes: list[str] = []
     reasons: list[str] = []
-    if (
-        vacancy.min_age
-        and profile.birth_year is not None
-        and _age_this_year(profile.birth_year) < vacancy.min_age
-    ):
+    if vacancy.min_age and profile.age is not None and profile.age < vacancy.min_age:
         codes.append(EXCLUDED_MIN_AGE)
         # Dutch: "Vanaf 18 jaar"
         if with_reasons:
@@ -383,20 +386,55 @@ _CANDIDATE_FIELDS = (
 
 
 def match_rank(
-    qs: QuerySet[Vacancy], profile: MatchProfile, *, limit: int
-) -> tuple[list[RankedCandidate], int]:
-    """Score the first ``limit`` rows of the (ordered) ``qs`` without building model
-    instances or reasons; best first, excluded ones last. Also the number of rows in ``qs``
-    (counted in the same pass). Two queries."""
-    if connections[qs.db].vendor == "postgresql":
-        total_count: Any = Window(Count("id"))  # counted in the same pass
-    else:  # SQLite cannot use bm25() inside a window query
-        total_count = Value(None, output_field=IntegerField())
-    rows = list(
-        qs.annotate(total_count=total_count).values_list(*_CANDIDATE_FIELDS, "total_count")[:limit]
+    candidates: QuerySet[Vacancy] | tuple[QuerySet[Vacancy], ...],
+    profile: MatchProfile,
+    *,
+    ordering: tuple[str, ...],
+    limit: int,
+    count: bool = True,
+) -> tuple[list[RankedCandidate], int | None]:
+    """Score the first ``limit`` rows of ``candidates`` in ``ordering`` without building
+    model instances or reasons; best first, excluded ones last. Also the number of rows
+    (None when ``count`` is False).
+
+    ``candidates`` is one queryset, or disjoint parts (see ``search.origin_parts``) that
+    are ranked as one ``UNION ALL``: the same rows in the same order (``ordering`` must end
+    in a unique field), each part from its own index."""
+    fields = list(_CANDIDATE_FIELDS)
+    fields += [name.lstrip("-") for name in ordering if name.lstrip("-") not in fields]
+    postgresql = (
+        connections[(candidates[0] if isinstance(candidates, tuple) else candidates).db].vendor
+        == "postgresql"
     )
-    counted = rows[0][-1] if rows else 0
-    total = counted if counted is not None else qs.count()
+    # PostgreSQL counts in the same pass (COUNT(*) OVER ()); SQLite cannot use bm25() inside
+    # a window query, so it counts in a second query when needed.
+    counter: Any = (
+        Window(Count("id")) if count and postgresql else Value(None, output_field=IntegerField())
+    )
+    if isinstance(candidates, tuple):
+        # Each part counts itself: a window over the whole UNION would sort every row, not
+        # only the top ``limit``. ``part`` says which count a row carries.
+        first, *others = (
+            part.order_by()
+            .annotate(part=Value(number), part_count=counter)
+            .values_list(*fields, "part", "part_count")
+            for number, part in enumerate(candidates)
+        )
+        rows = list(first.union(*others, all=True).order_by(*ordering)[:limit])
+        counts = {row[-2]: row[-1] for row in rows}
+        total = None
+        if count:
+            total = 0
+            for number, part in enumerate(candidates):
+                if counts.get(number) is not None:
+                    total += counts[number]
+                elif len(rows) == limit:  # no row of this part in the top: count it apart
+                    total += part.order_by().count()
+    else:
+        qs = candidates.order_by(*ordering)
+        rows = list(qs.annotate(total_count=counter).values_list(*fields, "total_count")[:limit])
+        counted = rows[0][-1] if rows else 0
+        total = None if not count else counted if counted is not None else qs.count()
     skills: dict[int, list[tuple[int, str]]] = defaultdict(list)
     through = Vacancy.skills.through
     for vacancy_id, skill_id in through.objects.filter(
@@ -404,7 +442,8 @@ def match_rank(
     ).values_list("vacancy_id", "skill_id"):
         skills[vacancy_id].append((skill_id, ""))
     ranked = []
-    for pk, is_online, min_age, vog, dutch, schedule, sector_id, form, lat, lon, _n in rows:
+    for row in rows:
+        pk, is_online, min_age, vog, dutch, schedule, sector_id, form, lat, lon = row[:10]
         distance = profile.distance_at(lat, lon, is_online=is_online)
         match = match_compute(
             profile=profile,
@@ -433,7 +472,14 @@ def vacancy_recommendations(*, user: User, limit: int = 10) -> list[VacancyHit]:
     and the travel distance, and preselects ``RECOMMENDATION_CANDIDATES`` by a cheap proxy of
     the score; Python scores those exactly, then loads and explains the best ``limit``.
     """
-    from .search import VacancyHit, origin_annotate, vacancies_load, vacancy_published
+    from .search import (
+        VacancyHit,
+        origin_annotate,
+        origin_parts,
+        union_wanted,
+        vacancies_load,
+        vacancy_published,
+    )
 
     profile = match_profile_for(user)
     if profile is None:
@@ -443,17 +489,34 @@ def vacancy_recommendations(*, user: User, limit: int = 10) -> list[VacancyHit]:
         .filter(hard_constraints_q(profile))
         .exclude(pk__in=Response.objects.filter(volunteer=user).values("vacancy_id"))
     )
-    qs = origin_annotate(
-        qs,
-        latitude=profile.latitude,
-        longitude=profile.longitude,
-        radius_km=profile.max_distance_km,
-        include_online=True,
-    )
+    candidates: Any
+    if profile.latitude is not None and profile.longitude is not None and union_wanted(qs):
+        candidates = tuple(
+            match_proxy_annotate(part, profile)
+            for part in origin_parts(
+                qs,
+                latitude=profile.latitude,
+                longitude=profile.longitude,
+                radius_km=profile.max_distance_km,
+            )
+        )
+    else:
+        candidates = match_proxy_annotate(
+            origin_annotate(
+                qs,
+                latitude=profile.latitude,
+                longitude=profile.longitude,
+                radius_km=profile.max_distance_km,
+                include_online=True,
+            ),
+            profile,
+        )
     ranked, _total = match_rank(
-        match_proxy_annotate(qs, profile).order_by("-match_proxy", "-published_at", "-id"),
+        candidates,
         profile,
+        ordering=("-match_proxy", "-published_at", "-id"),
         limit=RECOMMENDATION_CANDIDATES,
+        count=False,
     )
     best = [candidate for candidate in ranked if not candidate.excluded][:limit]
     hits = []

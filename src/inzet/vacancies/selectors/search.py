@@ -157,10 +157,33 @@ def origin_annotate(
     qs = qs.annotate(distance_km=haversine_expression(latitude, longitude))
     if radius_km is None:
         return qs
-    within = bounding_box_q(latitude, longitude, radius_km) & Q(
+    within = _within_q(latitude, longitude, radius_km)
+    return qs.filter(within | Q(is_online=True) if include_online else within)
+
+
+def _within_q(latitude: float, longitude: float, radius_km: float) -> Q:
+    """Not online and within the radius (needs the ``distance_km`` annotation)."""
+    return bounding_box_q(latitude, longitude, radius_km) & Q(
         is_online=False, distance_km__lte=radius_km
     )
-    return qs.filter(within | Q(is_online=True) if include_online else within)
+
+
+def origin_parts(
+    qs: QuerySet[Vacancy], *, latitude: float, longitude: float, radius_km: float
+) -> tuple[QuerySet[Vacancy], QuerySet[Vacancy]]:
+    """``origin_annotate(..., include_online=True)`` as two disjoint querysets: the vacancies
+    within the radius, and the online ones. A ``UNION ALL`` of them holds the same rows as
+    the ``OR``, but PostgreSQL can then read each part from its own covering index
+    (index-only scans; see migration 0004) instead of visiting the table for every row of
+    the bounding box."""
+    qs = qs.annotate(distance_km=haversine_expression(latitude, longitude))
+    return qs.filter(_within_q(latitude, longitude, radius_km)), qs.filter(is_online=True)
+
+
+def union_wanted(qs: QuerySet[Vacancy]) -> bool:
+    """Whether to rank "within the radius OR online" as a UNION ALL of ``origin_parts``:
+    on PostgreSQL (covering indexes); SQLite keeps the OR (multi-index OR, FTS5 join)."""
+    return connections[qs.db].vendor == "postgresql"
 
 
 # --- validation
@@ -327,6 +350,7 @@ def vacancy_search(*, query: VacancyQuery, viewer: User | None = None) -> Vacanc
         sort = "relevance"
 
     qs = text_search(_filtered(query), query.text)
+    base = qs
     if origin is not None:
         qs = origin_annotate(
             qs,
@@ -346,10 +370,25 @@ def vacancy_search(*, query: VacancyQuery, viewer: User | None = None) -> Vacanc
 
     start = (query.page - 1) * query.per_page
     if sort == "match" and profile is not None and start < MATCH_CANDIDATES:
+        if (
+            origin is not None
+            and query.radius_km is not None
+            and query.online is not False
+            and union_wanted(base)
+        ):
+            candidates: Any = tuple(
+                match_proxy_annotate(part, profile)
+                for part in origin_parts(
+                    base,
+                    latitude=origin.latitude,
+                    longitude=origin.longitude,
+                    radius_km=query.radius_km,
+                )
+            )
+        else:
+            candidates = match_proxy_annotate(qs, profile)
         ranked, count = match_rank(
-            match_proxy_annotate(qs, profile).order_by("-match_proxy", *ordering),
-            profile,
-            limit=MATCH_CANDIDATES,
+            candidates, profile, ordering=("-match_proxy", *ordering), limit=MATCH_CANDIDATES
         )
         page_ids = [candidate.pk for candidate in ranked[start : start + query.per_page]]
     elif connections[qs.db].vendor == "postgresql":

@@ -335,6 +335,31 @@ def test_sort_by_match_with_words_counts_all_results():
     assert len(result.hits) == 2
 
 
+def test_sort_by_match_within_a_radius_keeps_online_work_and_counts_both():
+    # PostgreSQL ranks "nearby" and "online" as two parts (UNION ALL); SQLite in one query.
+    nature = Sector.objects.get(slug="natuur-milieu")
+    profile = VolunteerProfileFactory(interests=[nature], availability=slot_bit("sat", "morning"))
+    saturday = slot_bit("sat", "morning")
+    published("3511", title="Dichtbij en passend", sector=nature, schedule=saturday)
+    published("3511", title="Dichtbij")
+    VacancyFactory(published=True, online=True, title="Online en passend", sector=nature)
+    published("9711", title="Groningen")  # about 160 km away
+
+    result = vacancy_search(
+        query=VacancyQuery(postcode="3511", radius_km=10, sort="match", per_page=2),
+        viewer=profile.user,
+    )
+
+    assert result.count == 3
+    assert titles(result)[0] == "Dichtbij en passend"
+    assert "Groningen" not in titles(result)
+    everything = vacancy_search(
+        query=VacancyQuery(postcode="3511", radius_km=10, sort="match"), viewer=profile.user
+    )
+    assert set(titles(everything)) == {"Dichtbij en passend", "Dichtbij", "Online en passend"}
+    assert [h.distance_km is None for h in everything.hits if h.vacancy.is_online] == [True]
+
+
 def test_sort_by_match_without_a_profile_falls_back_to_relevance():
     published(title="Tuinman")
 
