@@ -45,6 +45,10 @@ class _ValidityForm(forms.ModelForm):
 
 class RuleTextForm(_ValidityForm):
     rule_key = forms.ChoiceField(label=_("rule"))
+    # Declared here: this form's fields are built before the admin's formfield_overrides apply.
+    dossier_url = forms.URLField(
+        label=_("link to the dossier"), required=False, assume_scheme="https"
+    )
 
     class Meta:
         model = RuleText

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from . import selectors, services
 from .engine import REGISTRY
@@ -33,8 +33,8 @@ class ErrorOut(Schema):
     detail: list[FieldError]
 
 
-def _unprocessable(errors: list[dict[str, str]]) -> tuple[int, dict[str, Any]]:
-    return 422, {"detail": errors}
+def _unprocessable(errors: list[dict[str, str]]) -> Status[dict[str, Any]]:
+    return Status(422, {"detail": errors})
 
 
 def _field_errors(exc: ValidationError, prefix: str = "") -> list[dict[str, str]]:

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import Http404
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from inzet.vacancies.models import Vacancy
 from inzet.vacancies.selectors.search import (
@@ -102,17 +102,20 @@ class NotFound(Schema):
 PARAMETERS = {"text": "q", "sectors": "sector", "forms": "form"}
 
 
-def _invalid(exc: ValidationError) -> tuple[int, dict]:
+def _invalid(exc: ValidationError) -> Status[dict]:
     """422 in the shape django-ninja uses for its own checks (loc + msg)."""
     errors = exc.error_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.error_list}
-    return 422, {
-        "detail": [
-            {"loc": ["query", PARAMETERS.get(name, name)], "msg": message}
-            for name, field_errors in errors.items()
-            for error in field_errors
-            for message in error.messages
-        ]
-    }
+    return Status(
+        422,
+        {
+            "detail": [
+                {"loc": ["query", PARAMETERS.get(name, name)], "msg": message}
+                for name, field_errors in errors.items()
+                for error in field_errors
+                for message in error.messages
+            ]
+        },
+    )
 
 
 def _summary(vacancy: Vacancy, distance_km: float | None = None) -> dict:
