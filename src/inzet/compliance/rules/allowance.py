@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 
 from inzet.compliance import services
 from inzet.compliance.engine import Context, Rule, RuleKind, register
+from inzet.compliance.parameters import known_years
 from inzet.compliance.rules._money import euro
 
 DOSSIER = "https://www.belastingdienst.nl/"
@@ -108,6 +109,35 @@ register(
         dossier=DOSSIER,
         valid_from=FIRST_KNOWN_YEAR,
         valid_to=LAST_KNOWN_YEAR,
+    )
+)
+
+
+def _limits_unknown(c: Context) -> list[str]:
+    # The toolbox ships only amounts it has a source for; it never guesses a year's limits.
+    if not c.yes("pays_allowance") or c.on.year in known_years("allowance.max_per_month"):
+        return []
+    return [
+        f"Je betaalt een vaste vergoeding. De grenzen voor {c.on.year} staan nog niet in de "
+        "toolbox, dus we kunnen niet zeggen of je vergoeding belastingvrij blijft."
+    ]
+
+
+register(
+    Rule(
+        key="allowance.limits_unknown",
+        topic="allowance",
+        kind=RuleKind.RECOMMENDATION,
+        title="Zoek de grenzen van de vrijwilligersvergoeding voor dit jaar op",
+        action=(
+            "De Belastingdienst stelt de grenzen per uur, per maand en per jaar elk jaar vast. "
+            "Zoek de bedragen voor dit jaar op bij de Belastingdienst en blijf eronder. Boven "
+            "de grens per maand of per jaar is de hele vergoeding belast."
+        ),
+        legal_basis="Wet op de loonbelasting 1964 (vrijwilligersregeling); bedragen per jaar",
+        facts=("pays_allowance",),
+        condition=_limits_unknown,
+        dossier=DOSSIER,
     )
 )
 
