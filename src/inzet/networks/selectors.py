@@ -271,3 +271,14 @@ def folder_get_for_member(*, user: Any, network: Network, folder_id: int) -> Fol
     if folder is None:
         raise Http404
     return folder
+
+
+def library_document_get_for_editor(*, user: Any, network: Network, public_id: UUID) -> Any:
+    """A document of this network's library that the user may add a version to (its
+    uploader or a moderator), or 404."""
+    from inzet.knowledge.selectors import document_get_for_editor
+
+    document = document_get_for_editor(user=user, public_id=public_id)
+    if document.network_id != network.pk:
+        raise Http404
+    return document

@@ -642,12 +642,10 @@ def library_upload(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def library_new_version(request: HttpRequest, slug: str, public_id: UUID) -> HttpResponse:
-    from inzet.knowledge.selectors import document_list_for_network
-
     network = selectors.network_get_for_member(user=request.user, slug=slug)
-    document = document_list_for_network(network=network).filter(public_id=public_id).first()
-    if document is None or not can_edit_knowledge_item(request.user, document):
-        raise Http404
+    document = selectors.library_document_get_for_editor(
+        user=request.user, network=network, public_id=public_id
+    )
     form = VersionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
